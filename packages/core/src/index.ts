@@ -1,0 +1,3 @@
+export * from './i18n/locale.js';
+export * from './i18n/messages.js';
+export * from './issues/issue.js';

@@ -1,0 +1,29 @@
+import type { Dialect } from './dialect.js';
+
+/** A value bound to a statement parameter ($1, $2, …). Dates travel as ISO strings. */
+export type SqlValue = string | number | boolean | null;
+
+export type Row = Record<string, unknown>;
+
+/**
+ * The engine's one port to a database. Everything above it speaks SQL with
+ * positional parameters `$1…$n`; nothing a user types is ever spliced into
+ * SQL text.
+ */
+export interface Database {
+  readonly dialect: Dialect;
+  /** Runs a statement (or several, without parameters). */
+  run(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** Runs a query and returns its rows as plain objects (BIGINT → number, DATE → 'YYYY-MM-DD'). */
+  all<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function one<T extends Row>(db: Database, sql: string, params?: readonly SqlValue[]): Promise<T> {
+  const rows = await db.all<T>(sql, params);
+  const first = rows[0];
+  if (first === undefined) throw new Error(`query returned no rows: ${sql.slice(0, 80)}`);
+  return first;
+}

@@ -1,0 +1,27 @@
+/**
+ * What differs between engines, kept small. The plan compiler and the
+ * services ask the dialect; they never test the engine's name.
+ */
+export interface Dialect {
+  readonly name: 'duckdb' | 'postgres';
+  /** Quotes an identifier that the program (not the user) chose. */
+  quoteIdent(name: string): string;
+  /** A string literal for program-chosen text (codes, labels); never for user input. */
+  quoteLiteral(text: string): string;
+  /** Continuous quantile of an expression as an aggregate. */
+  quantile(expression: string, fraction: number): string;
+  /** Days between two DATE expressions (later − earlier). */
+  daysBetween(later: string, earlier: string): string;
+  /** Type name of a list/array of doubles. */
+  readonly doubleArrayType: string;
+  /** Builds an array literal from element expressions. */
+  arrayOf(elements: readonly string[]): string;
+  /** 1-based element access to an array expression. */
+  arrayElement(array: string, index: number): string;
+  /** Hex MD5 of a text expression. */
+  md5(text: string): string;
+  /** Text aggregate in a fixed order. */
+  stringAggOrdered(expression: string, separator: string, orderBy: string): string;
+  /** A number rendered as text with a fixed number of decimals, the same on every engine. */
+  fixedText(expression: string, decimals: number): string;
+}

@@ -1,0 +1,70 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { Database, Row, SqlValue } from '../../db/database.js';
+import { duckdbDialect } from './duckdb-dialect.js';
+
+function toPlain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  return value;
+}
+
+class DuckDbDatabase implements Database {
+  readonly dialect = duckdbDialect;
+  readonly #instance: DuckDBInstance;
+  readonly #connection: DuckDBConnection;
+  #inTransaction = false;
+
+  constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
+    this.#instance = instance;
+    this.#connection = connection;
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+    if (params.length === 0) await this.#connection.run(sql);
+    else await this.#connection.run(sql, params as DuckDBValue[]);
+  }
+
+  async all<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const reader =
+      params.length === 0
+        ? await this.#connection.runAndReadAll(sql)
+        : await this.#connection.runAndReadAll(sql, params as DuckDBValue[]);
+    return reader.getRowObjectsJS().map((row) => {
+      const plain: Row = {};
+      for (const [key, value] of Object.entries(row)) plain[key] = toPlain(value);
+      return plain as T;
+    });
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#inTransaction) return work();
+    await this.#connection.run('BEGIN TRANSACTION');
+    this.#inTransaction = true;
+    try {
+      const result = await work();
+      await this.#connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.#connection.run('ROLLBACK');
+      throw error;
+    } finally {
+      this.#inTransaction = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#connection.closeSync();
+    this.#instance.closeSync();
+  }
+}
+
+/** Opens (creating if absent) a DuckDB database file, or `:memory:`. */
+export async function openDuckDb(path: string): Promise<Database> {
+  const instance = await DuckDBInstance.create(path);
+  const connection = await instance.connect();
+  return new DuckDbDatabase(instance, connection);
+}

@@ -1,0 +1,227 @@
+/**
+ * The fact and archive tables (DOMAIN.md §2) and the product's own tables
+ * (import log, schemes, runs). Types are portable between DuckDB and
+ * PostgreSQL; codes are stored in their canonical English form (see
+ * docs/data-formats.md), Chinese names are mapped on import.
+ */
+export interface TableDefinition {
+  readonly name: string;
+  /** Column name → SQL type (portable subset). */
+  readonly columns: Readonly<Record<string, string>>;
+  /** The natural key imports upsert by. */
+  readonly key: readonly string[];
+}
+
+export const FACT_TABLES: readonly TableDefinition[] = Object.freeze<TableDefinition[]>([
+  {
+    name: 'customers',
+    columns: {
+      customer_id: 'VARCHAR NOT NULL',
+      license_no: 'VARCHAR',
+      name: 'VARCHAR NOT NULL',
+      address: 'VARCHAR',
+      format: 'VARCHAR NOT NULL', // Z B S N Y F Q
+      market: 'VARCHAR NOT NULL', // urban | rural
+      scale: 'VARCHAR', // large | medium | small
+      trade_area: 'VARCHAR', // core | secondary | ordinary (商圈类型)
+      terminal_type: 'VARCHAR', // ordinary | modern (普通/现代终端)
+      district: 'VARCHAR NOT NULL',
+      route: 'VARCHAR',
+      manager_id: 'VARCHAR',
+      license_date: 'DATE',
+      status: 'VARCHAR NOT NULL', // normal | suspended | cancelled | closed
+      status_date: 'DATE',
+      credit_grade: 'VARCHAR', // AAA AA A B C D
+      order_cycle: 'VARCHAR NOT NULL', // weekly | biweekly
+      integrity_group: 'VARCHAR',
+      business_area: 'DOUBLE', // m²
+      longitude: 'DOUBLE',
+      latitude: 'DOUBLE',
+    },
+    key: ['customer_id'],
+  },
+  {
+    name: 'products',
+    columns: {
+      sku: 'VARCHAR NOT NULL',
+      name: 'VARCHAR NOT NULL',
+      brand: 'VARCHAR',
+      price_class: 'INTEGER NOT NULL', // 1…5, 0 = no class
+      cost_price: 'DOUBLE NOT NULL', // 调拨价, yuan per carton
+      wholesale_price: 'DOUBLE NOT NULL', // 批发价
+      retail_price: 'DOUBLE', // 建议零售价
+      origin: 'VARCHAR', // in_province | out_of_province | import
+      launch_date: 'DATE',
+      low_tar: 'BOOLEAN',
+      scarce: 'BOOLEAN',
+    },
+    key: ['sku'],
+  },
+  {
+    name: 'order_lines',
+    columns: {
+      order_id: 'VARCHAR NOT NULL',
+      customer_id: 'VARCHAR NOT NULL',
+      order_date: 'DATE NOT NULL',
+      sku: 'VARCHAR NOT NULL',
+      qty: 'DOUBLE NOT NULL', // cartons 条
+      amount: 'DOUBLE NOT NULL', // yuan
+      qty_demand: 'DOUBLE',
+      qty_limit: 'DOUBLE',
+    },
+    key: ['order_id', 'sku'],
+  },
+  {
+    name: 'visits',
+    columns: {
+      visit_id: 'VARCHAR NOT NULL',
+      customer_id: 'VARCHAR NOT NULL',
+      manager_id: 'VARCHAR',
+      planned_date: 'DATE',
+      actual_date: 'DATE',
+      duration_minutes: 'DOUBLE',
+      items: 'VARCHAR', // service items done, separated by ';'
+    },
+    key: ['visit_id'],
+  },
+  {
+    name: 'feedback',
+    columns: {
+      feedback_id: 'VARCHAR NOT NULL',
+      customer_id: 'VARCHAR NOT NULL',
+      kind: 'VARCHAR NOT NULL', // price | stock | competitor | demand | anomaly
+      due_date: 'DATE NOT NULL',
+      submitted_date: 'DATE',
+      accurate: 'BOOLEAN',
+    },
+    key: ['feedback_id'],
+  },
+  {
+    name: 'promotions',
+    columns: {
+      promotion_id: 'VARCHAR NOT NULL',
+      customer_id: 'VARCHAR NOT NULL',
+      activity_date: 'DATE NOT NULL',
+      invited: 'BOOLEAN NOT NULL',
+      joined: 'BOOLEAN NOT NULL',
+      executed: 'BOOLEAN NOT NULL',
+    },
+    key: ['promotion_id', 'customer_id'],
+  },
+  {
+    name: 'displays',
+    columns: {
+      customer_id: 'VARCHAR NOT NULL',
+      sku: 'VARCHAR NOT NULL',
+      start_date: 'DATE NOT NULL',
+      end_date: 'DATE',
+    },
+    key: ['customer_id', 'sku', 'start_date'],
+  },
+  {
+    name: 'credit_events',
+    columns: {
+      event_id: 'VARCHAR NOT NULL',
+      customer_id: 'VARCHAR NOT NULL',
+      event_date: 'DATE NOT NULL',
+      category: 'VARCHAR NOT NULL', // violation_law 违法 | violation_rule 违规 | default 违约 | incentive 修复激励
+      points: 'DOUBLE NOT NULL', // signed change of credit points
+      grade_after: 'VARCHAR',
+    },
+    key: ['event_id'],
+  },
+  {
+    name: 'assessments',
+    columns: {
+      customer_id: 'VARCHAR NOT NULL',
+      period: 'VARCHAR NOT NULL', // e.g. 2026Q3
+      indicator: 'VARCHAR NOT NULL', // social_influence | trade_area_maturity | operating_skill
+      score: 'DOUBLE NOT NULL', // 0…100
+      assessor: 'VARCHAR',
+    },
+    key: ['customer_id', 'period', 'indicator'],
+  },
+  {
+    name: 'survey_responses',
+    columns: {
+      survey_id: 'VARCHAR NOT NULL',
+      customer_id: 'VARCHAR NOT NULL',
+      response_date: 'DATE NOT NULL',
+      item: 'VARCHAR NOT NULL',
+      dimension: 'VARCHAR NOT NULL', // supply | service | market | profit
+      score: 'INTEGER NOT NULL', // 1…5
+      comment: 'VARCHAR',
+    },
+    key: ['survey_id', 'customer_id', 'item'],
+  },
+]);
+
+export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefinition[]>([
+  {
+    name: 'data_loads',
+    columns: {
+      load_id: 'INTEGER NOT NULL',
+      kind: 'VARCHAR NOT NULL',
+      source: 'VARCHAR NOT NULL',
+      content_hash: 'VARCHAR NOT NULL',
+      row_count: 'BIGINT NOT NULL',
+      loaded_at: 'VARCHAR NOT NULL',
+    },
+    key: ['load_id'],
+  },
+  {
+    name: 'schemes',
+    columns: {
+      scheme_id: 'VARCHAR NOT NULL',
+      version: 'INTEGER NOT NULL',
+      name: 'VARCHAR NOT NULL',
+      document: 'VARCHAR NOT NULL', // canonical JSON
+      content_hash: 'VARCHAR NOT NULL',
+      created_at: 'VARCHAR NOT NULL',
+      created_by: 'VARCHAR',
+    },
+    key: ['scheme_id', 'version'],
+  },
+  {
+    name: 'runs',
+    columns: {
+      run_id: 'VARCHAR NOT NULL',
+      period: 'VARCHAR NOT NULL',
+      as_of: 'DATE NOT NULL',
+      window_start: 'DATE NOT NULL',
+      window_weeks: 'INTEGER NOT NULL',
+      scheme_id: 'VARCHAR NOT NULL',
+      scheme_version: 'INTEGER NOT NULL',
+      input_fingerprint: 'VARCHAR NOT NULL',
+      result_fingerprint: 'VARCHAR NOT NULL',
+      customer_count: 'BIGINT NOT NULL',
+      frozen: 'VARCHAR NOT NULL', // JSON: indicators, bounds, weights, cut-offs, step timings
+      created_at: 'VARCHAR NOT NULL',
+    },
+    key: ['run_id'],
+  },
+]);
+
+function createTableSql(table: TableDefinition): string {
+  const columns = Object.entries(table.columns).map(([name, type]) => `  ${name} ${type}`);
+  columns.push(`  PRIMARY KEY (${table.key.join(', ')})`);
+  return `CREATE TABLE IF NOT EXISTS ${table.name} (\n${columns.join(',\n')}\n)`;
+}
+
+/**
+ * Order lines carry no primary-key index: at tens of millions of rows an
+ * index costs more than it guards, and imports enforce the key themselves.
+ */
+const UNINDEXED = new Set(['order_lines']);
+
+export function schemaStatements(): string[] {
+  return [...FACT_TABLES, ...SYSTEM_TABLES].map((table) =>
+    UNINDEXED.has(table.name) ? createTableSql(table).replace(/,\n {2}PRIMARY KEY \([^)]*\)/, '') : createTableSql(table),
+  );
+}
+
+export function tableDefinition(name: string): TableDefinition {
+  const found = [...FACT_TABLES, ...SYSTEM_TABLES].find((table) => table.name === name);
+  if (found === undefined) throw new Error(`unknown table ${name}`);
+  return found;
+}
