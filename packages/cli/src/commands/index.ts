@@ -1,8 +1,23 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { rankCommand } from './rank.js';
+import { evaluateCommand } from './evaluate.js';
+import { explainCommand } from './explain.js';
+import { resultsCommand } from './results.js';
+import { exportCommand } from './export.js';
+import { schemeCommand } from './scheme.js';
+import { indicatorsCommand } from './indicators.js';
+import { weightsCommand } from './weights.js';
 
 /** A command module adds its subcommand(s) to the program. */
 export type CommandModule = (program: Command, context: CliContext) => void;
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly CommandModule[] = [];
+export const COMMANDS: readonly CommandModule[] = [
+  evaluateCommand,
+  explainCommand,
+  resultsCommand,
+  exportCommand,
+  schemeCommand,
+  indicatorsCommand,
+  weightsCommand, rankCommand];

@@ -1,11 +1,18 @@
 import type { Locale } from './locale.js';
 import { commonMessages } from './catalogs/common.js';
+import { accountMessages } from './catalogs/accounts.js';
+import { httpMessages } from './catalogs/http.js';
+import { methodsMessages } from './catalogs/methods.js';
+import { schemeMessages } from './catalogs/scheme.js';
+import { evaluationMessages } from './catalogs/evaluation.js';
+import { demoMessages } from './catalogs/demo.js';
+import { clvMessages } from './catalogs/clv.js';
 
 /**
  * Every area's catalog, merged. An area adds its catalog file under
  * `catalogs/` and lists it here.
  */
-const CATALOGS = [commonMessages] as const;
+const CATALOGS = [commonMessages, schemeMessages, evaluationMessages, methodsMessages, accountMessages, httpMessages, demoMessages, clvMessages] as const;
 
 type KeysOf<C> = C extends { readonly 'zh-CN': Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGS)[number]>;

@@ -16,6 +16,8 @@ export interface Database {
   run(sql: string, params?: readonly SqlValue[]): Promise<void>;
   /** Runs a query and returns its rows as plain objects (BIGINT → number, DATE → 'YYYY-MM-DD'). */
   all<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Streams a query's rows in chunks (for exports of a million rows). */
+  each<T extends Row = Row>(sql: string, params: readonly SqlValue[], onRows: (rows: T[]) => Promise<void> | void): Promise<void>;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;

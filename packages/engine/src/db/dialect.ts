@@ -12,6 +12,8 @@ export interface Dialect {
   quantile(expression: string, fraction: number): string;
   /** Days between two DATE expressions (later − earlier). */
   daysBetween(later: string, earlier: string): string;
+  /** Integer division of two integer expressions, rounding toward minus infinity for non-negative operands. */
+  intDiv(dividend: string, divisor: string): string;
   /** Type name of a list/array of doubles. */
   readonly doubleArrayType: string;
   /** Builds an array literal from element expressions. */

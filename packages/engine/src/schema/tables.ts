@@ -200,6 +200,63 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
     },
     key: ['run_id'],
   },
+  {
+    name: 'run_results',
+    columns: {
+      run_id: 'VARCHAR NOT NULL',
+      customer_id: 'VARCHAR NOT NULL',
+      segment: 'VARCHAR NOT NULL',
+      market: 'VARCHAR',
+      format: 'VARCHAR',
+      credit_grade: 'VARCHAR',
+      raw_values: 'DOUBLE[]', // in the order of the run's indicators (runs.frozen)
+      scores: 'DOUBLE[]',
+      dimension_scores: 'DOUBLE[]', // in the order of the run's dimensions
+      current_value: 'DOUBLE NOT NULL',
+      potential_value: 'DOUBLE NOT NULL',
+      composite_score: 'DOUBLE NOT NULL',
+      rank: 'BIGINT NOT NULL',
+      value_cell: 'VARCHAR NOT NULL', // value | sub_value | potential_value | low_value
+      service_class: 'VARCHAR NOT NULL',
+      class_by_score: 'VARCHAR NOT NULL', // the class the score alone would give, before the credit gate
+    },
+    key: ['run_id', 'customer_id'],
+  },
+  {
+    name: 'users',
+    columns: {
+      username: 'VARCHAR NOT NULL',
+      password_hash: 'VARCHAR NOT NULL', // scrypt$N$r$p$salt$hash
+      role: 'VARCHAR NOT NULL', // admin | analyst | district | manager
+      district: 'VARCHAR', // the district a district head oversees
+      manager_id: 'VARCHAR', // the customers.manager_id a manager user serves
+      created_at: 'VARCHAR NOT NULL',
+    },
+    key: ['username'],
+  },
+  {
+    name: 'sessions',
+    columns: {
+      token_hash: 'VARCHAR NOT NULL', // sha256 of the cookie token; the token itself is never stored
+      username: 'VARCHAR NOT NULL',
+      csrf_token: 'VARCHAR NOT NULL',
+      created_at: 'VARCHAR NOT NULL',
+      expires_at: 'VARCHAR NOT NULL', // ISO instant, UTC, so text order is time order
+    },
+    key: ['token_hash'],
+  },
+  {
+    name: 'audit_log',
+    columns: {
+      audit_id: 'BIGINT NOT NULL',
+      occurred_at: 'VARCHAR NOT NULL', // ISO instant; AT is a reserved word in DuckDB
+      username: 'VARCHAR', // null for the command line and failed sign-ins
+      action: 'VARCHAR NOT NULL',
+      target: 'VARCHAR',
+      detail: 'VARCHAR', // JSON
+    },
+    key: ['audit_id'],
+  },
 ]);
 
 function createTableSql(table: TableDefinition): string {
@@ -212,7 +269,7 @@ function createTableSql(table: TableDefinition): string {
  * Order lines carry no primary-key index: at tens of millions of rows an
  * index costs more than it guards, and imports enforce the key themselves.
  */
-const UNINDEXED = new Set(['order_lines']);
+const UNINDEXED = new Set(['order_lines', 'run_results']);
 
 export function schemaStatements(): string[] {
   return [...FACT_TABLES, ...SYSTEM_TABLES].map((table) =>

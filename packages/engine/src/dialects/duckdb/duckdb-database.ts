@@ -12,6 +12,12 @@ function toPlain(value: unknown): unknown {
   return value;
 }
 
+function plainRow(row: Record<string, unknown>): Row {
+  const plain: Row = {};
+  for (const [key, value] of Object.entries(row)) plain[key] = toPlain(value);
+  return plain;
+}
+
 class DuckDbDatabase implements Database {
   readonly dialect = duckdbDialect;
   readonly #instance: DuckDBInstance;
@@ -33,11 +39,14 @@ class DuckDbDatabase implements Database {
       params.length === 0
         ? await this.#connection.runAndReadAll(sql)
         : await this.#connection.runAndReadAll(sql, params as DuckDBValue[]);
-    return reader.getRowObjectsJS().map((row) => {
-      const plain: Row = {};
-      for (const [key, value] of Object.entries(row)) plain[key] = toPlain(value);
-      return plain as T;
-    });
+    return reader.getRowObjectsJS().map((row) => plainRow(row) as T);
+  }
+
+  async each<T extends Row = Row>(sql: string, params: readonly SqlValue[], onRows: (rows: T[]) => Promise<void> | void): Promise<void> {
+    const result = await this.#connection.stream(sql, params as DuckDBValue[]);
+    for await (const chunk of result.yieldRowObjectJs()) {
+      await onRows(chunk.map((row) => plainRow(row) as T));
+    }
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ export const duckdbDialect: Dialect = Object.freeze({
   quoteLiteral: (text: string) => `'${text.replaceAll("'", "''")}'`,
   quantile: (expression: string, fraction: number) => `quantile_cont(${expression}, ${fraction})`,
   daysBetween: (later: string, earlier: string) => `(${later} - ${earlier})`,
+  intDiv: (dividend: string, divisor: string) => `(${dividend} // ${divisor})`,
   doubleArrayType: 'DOUBLE[]',
   arrayOf: (elements: readonly string[]) => `[${elements.join(', ')}]::DOUBLE[]`,
   arrayElement: (array: string, index: number) => `${array}[${index}]`,

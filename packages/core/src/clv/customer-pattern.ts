@@ -1,0 +1,60 @@
+/**
+ * A customer's purchase history as the count models see it (Fader, Hardie &
+ * Lee 2005, §2): x repeat transactions in the calibration period, the last
+ * at t_x after the first purchase, observed for T since the first purchase.
+ * Times are in the caller's time unit (weeks by default).
+ */
+export interface PurchaseHistory {
+  /** Repeat transactions in calibration (frequency). */
+  readonly x: number;
+  /** Time of the last repeat transaction since the first purchase (recency); 0 when x = 0. */
+  readonly tx: number;
+  /** Time from the first purchase to the end of calibration (age). */
+  readonly T: number;
+}
+
+/**
+ * Customers sharing one (x, t_x, T). (x, t_x, T) is a sufficient statistic
+ * of both BG/NBD and Pareto/NBD, so a likelihood over patterns is Σ count ×
+ * ℓ(pattern): a customer base fits as fast as its distinct patterns allow.
+ */
+export interface CustomerPattern extends PurchaseHistory {
+  readonly count: number;
+}
+
+/** Merges customers with identical (x, t_x, T) into patterns with counts, in order of first appearance. */
+export function groupPatterns(rows: readonly PurchaseHistory[]): CustomerPattern[] {
+  const byFrequency = new Map<number, Map<number, Map<number, number>>>();
+  const patterns: { x: number; tx: number; T: number; count: number }[] = [];
+  for (const { x, tx, T } of rows) {
+    let byAge = byFrequency.get(x);
+    if (byAge === undefined) byFrequency.set(x, (byAge = new Map()));
+    let byRecency = byAge.get(T);
+    if (byRecency === undefined) byAge.set(T, (byRecency = new Map()));
+    const index = byRecency.get(tx);
+    if (index === undefined) {
+      byRecency.set(tx, patterns.length);
+      patterns.push({ x, tx, T, count: 1 });
+    } else {
+      patterns[index]!.count++;
+    }
+  }
+  return patterns;
+}
+
+/** Total customers in a set of patterns. */
+export function countCustomers(patterns: readonly CustomerPattern[]): number {
+  let total = 0;
+  for (const pattern of patterns) total += pattern.count;
+  return total;
+}
+
+/** Throws a RangeError for a pattern no purchase history can produce; fits call it before optimising. */
+export function assertValidPatterns(patterns: readonly CustomerPattern[]): void {
+  if (patterns.length === 0) throw new RangeError('no customers to fit');
+  for (const { x, tx, T, count } of patterns) {
+    const valid =
+      Number.isInteger(x) && x >= 0 && Number.isFinite(T) && T >= 0 && tx >= 0 && tx <= T && (x > 0 ? tx > 0 : true) && count > 0;
+    if (!valid) throw new RangeError(`invalid purchase pattern x=${x} t_x=${tx} T=${T} count=${count}`);
+  }
+}

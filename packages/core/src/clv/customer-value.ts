@@ -1,0 +1,64 @@
+import { countPredictor, type CountModelSpec } from './count-model.js';
+import { discountedClv, type DiscountedClvOptions } from './discounted-clv.js';
+import { gammaGammaConditionalSpend, type GammaGammaParams } from './gamma-gamma.js';
+import type { CustomerSummary } from './summarize-transactions.js';
+
+/** One customer's predicted future, over the horizon of {@link predictCustomerValues}. */
+export interface CustomerValue {
+  readonly customerId: string;
+  readonly x: number;
+  readonly tx: number;
+  readonly T: number;
+  readonly pAlive: number;
+  /** Expected transactions in the horizon. */
+  readonly expectedTransactions: number;
+  /** Expected value per transaction (Gamma-Gamma conditional mean). */
+  readonly expectedSpend: number;
+  /** Discounted value of the horizon's expected transactions at the expected spend, times the margin. */
+  readonly clv: number;
+}
+
+interface PatternForecast {
+  readonly pAlive: number;
+  readonly expectedTransactions: number;
+  readonly discountedTransactions: number;
+}
+
+/**
+ * Scores customers with a fitted count model and Gamma-Gamma spend model.
+ * The two are combined as Fader, Hardie & Lee (2005b) do, assuming spend
+ * independent of the transaction process. Count forecasts depend on
+ * (x, t_x, T) alone, so they are computed once per distinct pattern.
+ */
+export function predictCustomerValues(
+  customers: readonly CustomerSummary[],
+  count: CountModelSpec,
+  spend: GammaGammaParams,
+  options: DiscountedClvOptions,
+): CustomerValue[] {
+  const predictor = countPredictor(count);
+  const forecasts = new Map<string, PatternForecast>();
+  return customers.map((customer) => {
+    const key = `${customer.x}:${customer.tx}:${customer.T}`;
+    let forecast = forecasts.get(key);
+    if (forecast === undefined) {
+      forecast = {
+        pAlive: predictor.pAlive(customer),
+        expectedTransactions: predictor.conditionalExpected(customer, options.horizon),
+        discountedTransactions: discountedClv((t) => predictor.conditionalExpected(customer, t), 1, { ...options, margin: 1 }),
+      };
+      forecasts.set(key, forecast);
+    }
+    const expectedSpend = gammaGammaConditionalSpend(spend, customer.x, customer.monetaryValue);
+    return {
+      customerId: customer.customerId,
+      x: customer.x,
+      tx: customer.tx,
+      T: customer.T,
+      pAlive: forecast.pAlive,
+      expectedTransactions: forecast.expectedTransactions,
+      expectedSpend,
+      clv: (options.margin ?? 1) * expectedSpend * forecast.discountedTransactions,
+    };
+  });
+}

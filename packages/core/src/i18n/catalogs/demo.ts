@@ -1,0 +1,43 @@
+import { defineCatalog } from '../locale.js';
+
+/** Messages of the demo company generator. */
+export const demoMessages = defineCatalog(
+  {
+    'demo.option.integer': '参数 {option} 必须是 {min} 到 {max} 之间的整数',
+    'demo.option.number': '参数 {option} 必须是 {min} 到 {max} 之间的数值',
+    'demo.option.date': '参数 {option} 必须是 YYYY-MM-DD 格式的有效日期',
+    'demo.database_not_empty': '数据库中已有 {count} 个客户；如需用演示数据替换全部业务数据，请加 --force',
+    'demo.done': '演示数据已生成：{customers} 个客户，{weeks} 周（{start} 至 {end}），种子 {seed}，用时 {seconds} 秒',
+    'demo.progress': '正在生成{table}…',
+    'demo.csv_written': '已写入 {files} 个 CSV 文件到 {dir}',
+    'demo.table.customers': '客户档案',
+    'demo.table.products': '卷烟规格',
+    'demo.table.order_lines': '订单明细',
+    'demo.table.visits': '拜访记录',
+    'demo.table.feedback': '信息反馈',
+    'demo.table.promotions': '促销活动',
+    'demo.table.displays': '新品出样',
+    'demo.table.credit_events': '信用事件',
+    'demo.table.assessments': '人工评价',
+    'demo.table.survey_responses': '满意度问卷',
+  },
+  {
+    'demo.option.integer': 'option {option} must be a whole number from {min} to {max}',
+    'demo.option.number': 'option {option} must be a number from {min} to {max}',
+    'demo.option.date': 'option {option} must be a valid date as YYYY-MM-DD',
+    'demo.database_not_empty': 'the database already holds {count} customers; add --force to replace all business data with demo data',
+    'demo.done': 'demo data generated: {customers} customers, {weeks} weeks ({start} to {end}), seed {seed}, in {seconds} s',
+    'demo.progress': 'generating {table}…',
+    'demo.csv_written': 'wrote {files} CSV files to {dir}',
+    'demo.table.customers': 'customers',
+    'demo.table.products': 'products',
+    'demo.table.order_lines': 'order lines',
+    'demo.table.visits': 'visits',
+    'demo.table.feedback': 'information feedback',
+    'demo.table.promotions': 'promotions',
+    'demo.table.displays': 'new-product displays',
+    'demo.table.credit_events': 'credit events',
+    'demo.table.assessments': 'manual assessments',
+    'demo.table.survey_responses': 'survey responses',
+  },
+);

@@ -1,0 +1,119 @@
+import { missingScore, type FrozenBounds, type PlannedIndicator } from '@retail-value/core';
+import type { Dialect } from '../db/dialect.js';
+import { compileFormula } from './compile-formula.js';
+
+/** A number as a SQL literal with full round-trip precision. */
+export function literal(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`non-finite constant ${value}`);
+  const text = String(value);
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+/** The SQL expression naming an indicator's peer group. */
+export function groupExpression(indicator: PlannedIndicator, alias: string): string {
+  if (indicator.scope === 'market') return `${alias}.market`;
+  if (indicator.scope === 'format') return `${alias}.format`;
+  return `'all'`;
+}
+
+/** The raw value of an indicator over the measures row `alias`, rounded so reruns match to the byte. */
+export function rawExpression(indicator: PlannedIndicator, alias: string): string {
+  return `round(${compileFormula(indicator.formula, alias)}, 6)`;
+}
+
+/** Aggregates that freeze an indicator's bounds within its groups. */
+export function boundsAggregates(indicator: PlannedIndicator, raw: string): string[] {
+  const low = indicator.normalization.method === 'minmax' ? indicator.normalization.winsor[0] : 0;
+  const high = indicator.normalization.method === 'minmax' ? indicator.normalization.winsor[1] : 1;
+  const column = `b${indicator.index}`;
+  return [
+    `count(${raw}) AS ${column}_count`,
+    `min(${raw}) AS ${column}_min`,
+    `max(${raw}) AS ${column}_max`,
+    `quantile_cont(${raw}, ${literal(low)}) AS ${column}_lo`,
+    `quantile_cont(${raw}, ${literal(high)}) AS ${column}_hi`,
+    `avg(${raw}) AS ${column}_mean`,
+    `stddev_pop(${raw}) AS ${column}_sd`,
+    `quantile_cont(${raw}, 0.5) AS ${column}_median`,
+  ];
+}
+
+export function boundsFromRow(indicator: PlannedIndicator, group: string, row: Record<string, unknown>): FrozenBounds {
+  const column = `b${indicator.index}`;
+  const value = (suffix: string): number | null => {
+    const found = row[`${column}_${suffix}`];
+    return typeof found === 'number' && Number.isFinite(found) ? found : null;
+  };
+  return { group, count: value('count') ?? 0, min: value('min'), max: value('max'), lo: value('lo'), hi: value('hi'), mean: value('mean'), sd: value('sd'), median: value('median') };
+}
+
+/** least/greatest skip NULLs on DuckDB and PostgreSQL alike; a missing value must stay missing. */
+const clampSql = (value: string, low: string, high: string): string =>
+  `(CASE WHEN ${value} IS NULL THEN NULL ELSE least(greatest(${value}, ${low}), ${high}) END)`;
+
+/** The score of one group's customers, from the frozen bounds (mirrors scoreValue in the core). */
+function groupScore(indicator: PlannedIndicator, raw: string, bounds: FrozenBounds): string {
+  const normalization = indicator.normalization;
+  const cost = indicator.direction === 'cost';
+  switch (normalization.method) {
+    case 'minmax': {
+      if (bounds.lo === null || bounds.hi === null) return 'NULL';
+      if (bounds.hi <= bounds.lo) return `(CASE WHEN ${raw} IS NULL THEN NULL ELSE 50.0 END)`;
+      const share = `(${clampSql(raw, literal(bounds.lo), literal(bounds.hi))} - ${literal(bounds.lo)}) / ${literal(bounds.hi - bounds.lo)}`;
+      return cost ? `100.0 * (1 - ${share})` : `100.0 * ${share}`;
+    }
+    case 'zscore': {
+      if (bounds.mean === null || bounds.sd === null) return 'NULL';
+      if (bounds.sd <= 0) return `(CASE WHEN ${raw} IS NULL THEN NULL ELSE 50.0 END)`;
+      const clip = literal(normalization.clip);
+      const z = clampSql(`(${raw} - ${literal(bounds.mean)}) / ${literal(bounds.sd)}`, `-${clip}`, clip);
+      const share = `(${z} + ${clip}) / ${literal(2 * normalization.clip)}`;
+      return cost ? `100.0 * (1 - ${share})` : `100.0 * ${share}`;
+    }
+    default:
+      throw new Error(`group score for ${normalization.method}`);
+  }
+}
+
+/**
+ * The 0–100 score expression of an indicator, with the frozen bounds and
+ * missing-value scores inlined as constants per group.
+ */
+export function scoreExpression(dialect: Dialect, indicator: PlannedIndicator, raw: string, group: string, bounds: readonly FrozenBounds[]): string {
+  const normalization = indicator.normalization;
+  const cost = indicator.direction === 'cost';
+  let score: string;
+  switch (normalization.method) {
+    case 'percentile': {
+      const rank = `percent_rank() OVER (PARTITION BY ${group}, ${raw} IS NULL ORDER BY ${raw})`;
+      score = `(CASE WHEN ${raw} IS NULL THEN NULL ELSE 100.0 * ${cost ? `(1 - ${rank})` : rank} END)`;
+      break;
+    }
+    case 'piecewise': {
+      const steps = normalization.points.map((point) => `WHEN ${raw} >= ${literal(point.min)} THEN ${literal(point.score)}`);
+      score = `(CASE WHEN ${raw} IS NULL THEN NULL ${steps.join(' ')} ELSE ${literal(normalization.otherwise)} END)`;
+      break;
+    }
+    case 'target': {
+      const cap = literal(normalization.cap);
+      const target = literal(normalization.target);
+      score = cost
+        ? `(CASE WHEN ${raw} IS NULL THEN NULL WHEN ${raw} <= 0 THEN ${cap} ELSE least(${cap}, 100.0 * ${target} / ${raw}) END)`
+        : `${clampSql(`100.0 * ${raw} / ${target}`, '0.0', cap)}`;
+      break;
+    }
+    default: {
+      const branches = bounds.map((found) => `WHEN ${dialect.quoteLiteral(found.group)} THEN ${groupScore(indicator, raw, found)}`);
+      score = branches.length === 0 ? 'NULL' : `(CASE ${group} ${branches.join(' ')} END)`;
+    }
+  }
+  const fallbacks = bounds.map(
+    (found) => `WHEN ${dialect.quoteLiteral(found.group)} THEN ${literal(missingScore(indicator.missing, normalization, indicator.direction, found))}`,
+  );
+  const fallback = fallbacks.length === 0 ? literal(missingScore(indicator.missing, normalization, indicator.direction, emptyBounds('all'))) : `(CASE ${group} ${fallbacks.join(' ')} ELSE 50.0 END)`;
+  return `round(coalesce(${score}, ${fallback}), 6)`;
+}
+
+export function emptyBounds(group: string): FrozenBounds {
+  return { group, count: 0, min: null, max: null, lo: null, hi: null, mean: null, sd: null, median: null };
+}

@@ -1,0 +1,351 @@
+import { createHash } from 'node:crypto';
+import {
+  criticWeightsFromStatistics,
+  entropyWeightsFromEntropies,
+  finalWeights,
+  issue,
+  IssuesError,
+  type EvaluationPlan,
+  type FrozenBounds,
+  type PlannedWeightLevel,
+  type SchemeInput,
+  type Threshold,
+  type ValueSide,
+} from '@retail-value/core';
+import { one, type Database } from '../db/database.js';
+import { measuresSql, orderAggregateSql } from './compile-measures.js';
+import { boundsAggregates, boundsFromRow, groupExpression, literal, rawExpression, scoreExpression } from './compile-scores.js';
+import { evaluationWindow, type EvaluationWindow } from './period.js';
+import { resolveScheme } from './scheme-store.js';
+import type { FrozenRun, SegmentWeights } from './frozen-run.js';
+
+export interface EvaluateOptions {
+  readonly period: string;
+  readonly scheme?: SchemeInput | undefined;
+  readonly asOf?: string | undefined;
+  readonly windowWeeks?: number | undefined;
+  /** Called after each step with the share of the work done (0–1). */
+  readonly onProgress?: ((step: string, done: number) => void) | undefined;
+}
+
+export interface StepTiming {
+  readonly step: string;
+  readonly seconds: number;
+}
+
+export interface EvaluateResult {
+  readonly runId: string;
+  readonly customers: number;
+  readonly resultFingerprint: string;
+  readonly inputFingerprint: string;
+  readonly steps: readonly StepTiming[];
+  readonly seconds: number;
+}
+
+const STEPS = ['orders', 'measures', 'bounds', 'scores', 'weights', 'thresholds', 'results', 'fingerprint'] as const;
+
+/** Fingerprint of the facts: every recorded load and the row count of every fact table. */
+export async function inputFingerprint(db: Database): Promise<string> {
+  const loads = await db.all('SELECT kind, content_hash, row_count FROM data_loads ORDER BY load_id');
+  const counts = await db.all(
+    `SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM products) AS products,
+      (SELECT count(*) FROM order_lines) AS order_lines, (SELECT count(*) FROM feedback) AS feedback,
+      (SELECT count(*) FROM promotions) AS promotions, (SELECT count(*) FROM displays) AS displays,
+      (SELECT count(*) FROM credit_events) AS credit_events, (SELECT count(*) FROM assessments) AS assessments,
+      (SELECT count(*) FROM survey_responses) AS survey_responses, (SELECT count(*) FROM visits) AS visits`,
+  );
+  return createHash('sha256').update(JSON.stringify({ loads, counts })).digest('hex');
+}
+
+async function nextRunId(db: Database, period: string): Promise<string> {
+  const row = await one<{ n: number }>(db, 'SELECT count(*) AS n FROM runs WHERE period = $1', [period]);
+  return `${period}-${String(row.n + 1).padStart(3, '0')}`;
+}
+
+/** Objective weights of a level's children within one segment, from statistics the engine computes. */
+async function objectiveWeights(db: Database, method: 'entropy' | 'critic', children: readonly string[], segment: string): Promise<number[]> {
+  if (method === 'entropy') {
+    // e_j = −(1/ln m) Σ p ln p with p = x/S: Σ p ln p = (Σ x ln x)/S − ln S.
+    const selects = children.flatMap((expression, index) => [
+      `sum(${expression}) AS s${index}`,
+      `sum(CASE WHEN ${expression} > 0 THEN ${expression} * ln(${expression}) ELSE 0 END) AS l${index}`,
+    ]);
+    const row = await one(db, `SELECT count(*) AS m, ${selects.join(', ')} FROM eval_scores WHERE segment = $1`, [segment]);
+    const m = row.m as number;
+    const entropies = children.map((_, index) => {
+      const total = row[`s${index}`] as number;
+      if (m <= 1 || !(total > 0)) return 1;
+      return -((row[`l${index}`] as number) / total - Math.log(total)) / Math.log(m);
+    });
+    return entropyWeightsFromEntropies(entropies);
+  }
+  // CRITIC on min-max normalised columns: σ of the normalised column is σ(x)/(max − min); r is unchanged by scaling.
+  const selects = children.flatMap((expression, index) => [
+    `stddev_samp(${expression}) AS sd${index}`,
+    `max(${expression}) - min(${expression}) AS range${index}`,
+  ]);
+  const pairs: string[] = [];
+  children.forEach((left, i) => children.forEach((right, j) => (j > i ? pairs.push(`corr(${left}, ${right}) AS r${i}_${j}`) : undefined)));
+  const row = await one(db, `SELECT ${[...selects, ...pairs].join(', ')} FROM eval_scores WHERE segment = $1`, [segment]);
+  const stdDevs = children.map((_, index) => {
+    const range = row[`range${index}`] as number | null;
+    return range !== null && range > 0 ? (row[`sd${index}`] as number) / range : 0;
+  });
+  const correlations = children.map((_, i) =>
+    children.map((__, j) => {
+      if (i === j) return 1;
+      const found = row[i < j ? `r${i}_${j}` : `r${j}_${i}`];
+      return typeof found === 'number' && Number.isFinite(found) ? found : Number.NaN;
+    }),
+  );
+  return criticWeightsFromStatistics({ stdDevs, correlations });
+}
+
+async function levelWeights(db: Database, level: PlannedWeightLevel, childExpressions: readonly string[], segment: string): Promise<number[]> {
+  const objective = level.objective === undefined ? undefined : await objectiveWeights(db, level.objective, childExpressions, segment);
+  return finalWeights(level.spec, level.subjective?.weights, objective);
+}
+
+function weightedSum(weights: readonly number[], expressions: readonly string[]): string {
+  return `(${expressions.map((expression, index) => `${literal(weights[index] as number)} * ${expression}`).join(' + ')})`;
+}
+
+function bySegment(plan: EvaluationPlan, expressions: ReadonlyMap<string, string>): string {
+  if (plan.segmentBy === 'none') return expressions.get('all') as string;
+  return `(CASE segment ${[...expressions].map(([segment, expression]) => `WHEN '${segment}' THEN ${expression}`).join(' ')} END)`;
+}
+
+function thresholdAggregate(threshold: Threshold, expression: string): string {
+  switch (threshold.method) {
+    case 'median':
+      return `quantile_cont(${expression}, 0.5)`;
+    case 'mean':
+      return `avg(${expression})`;
+    case 'percentile':
+      return `quantile_cont(${expression}, ${literal(threshold.value as number)})`;
+    case 'fixed':
+      return literal(threshold.value as number);
+  }
+}
+
+/**
+ * Runs an evaluation: compiles the scheme's plan to SQL, runs it inside the
+ * engine, and stores the run immutably with its frozen bounds, weights and
+ * cut-offs and every customer's raw values, scores and classes.
+ */
+export async function evaluate(db: Database, options: EvaluateOptions): Promise<EvaluateResult> {
+  const began = performance.now();
+  const { stored, plan } = await resolveScheme(db, options.scheme);
+  const window = evaluationWindow(options.period, options.windowWeeks ?? plan.scheme.windowWeeks, options.asOf);
+  const steps: StepTiming[] = [];
+  let stepStart = performance.now();
+  const done = (step: (typeof STEPS)[number]): void => {
+    const now = performance.now();
+    steps.push({ step, seconds: (now - stepStart) / 1000 });
+    stepStart = now;
+    options.onProgress?.(step, (STEPS.indexOf(step) + 1) / STEPS.length);
+  };
+  const fingerprint = await inputFingerprint(db);
+  const runId = await nextRunId(db, window.period);
+  try {
+    const frozen = await computeRun(db, plan, window, runId, done);
+    const result = await one<{ fp: string; n: number }>(
+      db,
+      `SELECT ${db.dialect.md5(
+        db.dialect.stringAggOrdered(
+          `customer_id || '|' || ${db.dialect.fixedText('composite_score', 4)} || '|' || ${db.dialect.fixedText('current_value', 4)} || '|' || ${db.dialect.fixedText('potential_value', 4)} || '|' || value_cell || '|' || service_class`,
+          '\n',
+          'customer_id',
+        ),
+      )} AS fp, count(*) AS n FROM run_results WHERE run_id = $1`,
+      [runId],
+    );
+    done('fingerprint');
+    const frozenWithTimings: FrozenRun = { ...frozen, steps };
+    await db.run(
+      `INSERT INTO runs (run_id, period, as_of, window_start, window_weeks, scheme_id, scheme_version, input_fingerprint, result_fingerprint, customer_count, frozen, created_at)
+       VALUES ($1, $2, $3::DATE, $4::DATE, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [runId, window.period, window.asOf, window.start, window.weeks, stored.schemeId, stored.version, fingerprint, result.fp, result.n, JSON.stringify(frozenWithTimings), new Date().toISOString()],
+    );
+    return { runId, customers: result.n, resultFingerprint: result.fp, inputFingerprint: fingerprint, steps, seconds: (performance.now() - began) / 1000 };
+  } catch (error) {
+    await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
+    throw error;
+  } finally {
+    for (const table of ['eval_orders', 'eval_measures', 'eval_scores']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
+
+async function computeRun(db: Database, plan: EvaluationPlan, window: EvaluationWindow, runId: string, done: (step: (typeof STEPS)[number]) => void): Promise<Omit<FrozenRun, 'steps'>> {
+  const dialect = db.dialect;
+  await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${orderAggregateSql(dialect, window)}`);
+  done('orders');
+  await db.run(`CREATE OR REPLACE TEMP TABLE eval_measures AS ${measuresSql(dialect, window)}`, [window.period]);
+  const counted = await one<{ n: number }>(db, 'SELECT count(*) AS n FROM eval_measures');
+  if (counted.n === 0) throw new IssuesError([issue('evaluation.no_customers')]);
+  done('measures');
+
+  // Frozen bounds per indicator and peer group, one aggregate query per scope kind.
+  const bounds = new Map<string, FrozenBounds[]>();
+  for (const scope of ['all', 'market', 'format'] as const) {
+    const members = plan.indicators.filter((indicator) => indicator.scope === scope);
+    if (members.length === 0) continue;
+    const group = groupExpression(members[0] as (typeof members)[number], 'm');
+    const aggregates = members.flatMap((indicator) => boundsAggregates(indicator, rawExpression(indicator, 'm')));
+    const rows = await db.all(`SELECT ${group} AS grp, ${aggregates.join(', ')} FROM eval_measures m GROUP BY 1 ORDER BY 1`);
+    for (const indicator of members) {
+      bounds.set(indicator.code, rows.map((row) => boundsFromRow(indicator, String(row.grp), row)));
+    }
+  }
+  done('bounds');
+
+  const segment = plan.segmentBy === 'market' ? 'm.market' : `'all'`;
+  const columns = plan.indicators.flatMap((indicator) => {
+    const raw = rawExpression(indicator, 'm');
+    return [`${raw} AS r${indicator.index}`, `${scoreExpression(dialect, indicator, raw, groupExpression(indicator, 'm'), bounds.get(indicator.code) ?? [])} AS s${indicator.index}`];
+  });
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE eval_scores AS
+     SELECT m.customer_id, ${segment} AS segment, m.market, m.format, m.credit_grade, ${columns.join(', ')} FROM eval_measures m`,
+  );
+  done('scores');
+
+  // Weights, level by level: indicators within dimensions, dimensions within sides, sides.
+  const indexOf = new Map(plan.indicators.map((indicator) => [indicator.code, indicator.index]));
+  const weights: Record<string, SegmentWeights> = {};
+  const dimensionExpression = new Map<string, Map<string, string>>();
+  for (const set of plan.weightSets) {
+    const segmentWeights: SegmentWeights = { sides: { current: 0, potential: 0 }, dimensions: {}, indicators: {} };
+    const dimensionSql = new Map<string, string>();
+    for (const dimension of plan.dimensions) {
+      const level = set.indicators[dimension.code] as PlannedWeightLevel;
+      const children = dimension.indicatorCodes.map((code) => `s${indexOf.get(code) as number}`);
+      const found = await levelWeights(db, level, children, set.segment);
+      dimension.indicatorCodes.forEach((code, position) => (segmentWeights.indicators[code] = found[position] as number));
+      dimensionSql.set(dimension.code, weightedSum(found, children));
+    }
+    const sideSql = new Map<ValueSide, string>();
+    for (const side of ['current', 'potential'] as const) {
+      const level = set.dimensions[side];
+      const children = level.children.map((code) => dimensionSql.get(code) as string);
+      const found = await levelWeights(db, level, children, set.segment);
+      level.children.forEach((code, position) => (segmentWeights.dimensions[code] = found[position] as number));
+      sideSql.set(side, weightedSum(found, children));
+    }
+    const sides = await levelWeights(db, set.sides, [sideSql.get('current') as string, sideSql.get('potential') as string], set.segment);
+    segmentWeights.sides = { current: sides[0] as number, potential: sides[1] as number };
+    weights[set.segment] = segmentWeights;
+    dimensionExpression.set(set.segment, dimensionSql);
+    dimensionSql.set('__current', sideSql.get('current') as string);
+    dimensionSql.set('__potential', sideSql.get('potential') as string);
+  }
+  const perSegment = (key: string): string =>
+    bySegment(plan, new Map([...dimensionExpression].map(([segmentName, expressions]) => [segmentName, expressions.get(key) as string])));
+  const currentSql = `round(${perSegment('__current')}, 6)`;
+  const potentialSql = `round(${perSegment('__potential')}, 6)`;
+  const compositeSql = `round(${bySegment(
+    plan,
+    new Map(Object.entries(weights).map(([segmentName, found]) => [segmentName, `${literal(found.sides.current)} * current_value + ${literal(found.sides.potential)} * potential_value`])),
+  )}, 6)`;
+  done('weights');
+
+  // Value-matrix thresholds, frozen per scope group.
+  const thresholds: Record<'current' | 'potential', Record<string, number>> = { current: {}, potential: {} };
+  for (const axis of ['current', 'potential'] as const) {
+    const threshold = plan.scheme.valueMatrix[axis];
+    const group = threshold.scope === 'market' ? 'market' : `'all'`;
+    const rows = await db.all(
+      `SELECT ${group} AS grp, ${thresholdAggregate(threshold, axis === 'current' ? currentSql : potentialSql)} AS cut FROM eval_scores GROUP BY 1 ORDER BY 1`,
+    );
+    for (const row of rows) thresholds[axis][String(row.grp)] = round6(row.cut as number);
+  }
+  done('thresholds');
+
+  const classes = plan.scheme.serviceClasses.classes;
+  const classScope = plan.scheme.serviceClasses.scope === 'market' ? 'market' : `'all'`;
+  let cumulativeQuota = 0;
+  const byScore: string[] = [];
+  const gated: string[] = [];
+  const last = classes[classes.length - 1] as (typeof classes)[number];
+  for (const serviceClass of classes.slice(0, -1)) {
+    let condition: string;
+    if (serviceClass.quota !== undefined) {
+      cumulativeQuota += serviceClass.quota;
+      condition = `class_position <= ${literal(cumulativeQuota)} * class_count`;
+    } else if (serviceClass.minScore !== undefined) {
+      condition = `composite_score >= ${literal(serviceClass.minScore)}`;
+    } else {
+      condition = `class_percentile >= ${literal(serviceClass.minPercentile as number)}`;
+    }
+    const gate = serviceClass.minCreditGrade === undefined ? 'TRUE' : `credit_grade IN (${creditGradesAtLeast(serviceClass.minCreditGrade).map((grade) => `'${grade}'`).join(', ')})`;
+    byScore.push(`WHEN ${condition} THEN '${serviceClass.code}'`);
+    gated.push(`WHEN ${condition} AND ${gate} THEN '${serviceClass.code}'`);
+  }
+  const cut = (axis: 'current' | 'potential'): string => {
+    const scope = plan.scheme.valueMatrix[axis].scope;
+    const entries = Object.entries(thresholds[axis]);
+    if (scope !== 'market') return literal(entries[0]?.[1] ?? 0);
+    return `(CASE market ${entries.map(([group, value]) => `WHEN '${group}' THEN ${literal(value)}`).join(' ')} END)`;
+  };
+  const dimensionArray = dialect.arrayOf(plan.dimensions.map((dimension) => `round(${perSegment(dimension.code)}, 6)`));
+  await db.run(
+    `INSERT INTO run_results
+     WITH valued AS (
+       SELECT s.*, ${currentSql} AS current_value, ${potentialSql} AS potential_value, ${dimensionArray} AS dimension_scores FROM eval_scores s
+     ), composed AS (
+       SELECT valued.*, ${compositeSql} AS composite_score FROM valued
+     ), ranked AS (
+       SELECT composed.*,
+         rank() OVER (ORDER BY composite_score DESC) AS overall_rank,
+         row_number() OVER (PARTITION BY ${classScope} ORDER BY composite_score DESC, customer_id) AS class_position,
+         count(*) OVER (PARTITION BY ${classScope}) AS class_count,
+         percent_rank() OVER (PARTITION BY ${classScope} ORDER BY composite_score) AS class_percentile
+       FROM composed
+     )
+     SELECT $1 AS run_id, customer_id, segment, market, format, credit_grade,
+       ${dialect.arrayOf(plan.indicators.map((indicator) => `r${indicator.index}`))} AS raw_values,
+       ${dialect.arrayOf(plan.indicators.map((indicator) => `s${indicator.index}`))} AS scores,
+       dimension_scores, current_value, potential_value, composite_score, overall_rank AS rank,
+       CASE WHEN current_value >= ${cut('current')} THEN (CASE WHEN potential_value >= ${cut('potential')} THEN 'value' ELSE 'sub_value' END)
+            ELSE (CASE WHEN potential_value >= ${cut('potential')} THEN 'potential_value' ELSE 'low_value' END) END AS value_cell,
+       CASE ${gated.join(' ')} ELSE '${last.code}' END AS service_class,
+       CASE ${byScore.join(' ')} ELSE '${last.code}' END AS class_by_score
+     FROM ranked ORDER BY customer_id`,
+    [runId],
+  );
+  done('results');
+
+  return {
+    runId,
+    window,
+    schemeId: plan.scheme.id,
+    indicators: plan.indicators.map((indicator) => ({
+      code: indicator.code,
+      name: indicator.name,
+      unit: indicator.unit,
+      dimension: indicator.dimension,
+      side: indicator.side,
+      direction: indicator.direction,
+      formula: indicator.formulaText,
+      normalization: indicator.normalization,
+      scope: indicator.scope,
+      missing: indicator.missing,
+    })),
+    dimensions: plan.dimensions.map((dimension) => ({ code: dimension.code, side: dimension.side, name: dimension.name, indicators: [...dimension.indicatorCodes] })),
+    bounds: Object.fromEntries(bounds),
+    weights,
+    thresholds,
+    classes: classes.map((serviceClass) => ({ ...serviceClass })),
+    classScope: plan.scheme.serviceClasses.scope,
+    valueMatrix: plan.scheme.valueMatrix,
+  };
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+function creditGradesAtLeast(minimum: string): string[] {
+  const grades = ['AAA', 'AA', 'A', 'B', 'C', 'D'];
+  return grades.slice(0, grades.indexOf(minimum) + 1);
+}
