@@ -8,6 +8,9 @@ import { exportCommand } from './export.js';
 import { schemeCommand } from './scheme.js';
 import { indicatorsCommand } from './indicators.js';
 import { weightsCommand } from './weights.js';
+import { clvCommand } from './clv.js';
+import { userCommand } from './user.js';
+import { serveCommand } from './serve.js';
 
 /** A command module adds its subcommand(s) to the program. */
 export type CommandModule = (program: Command, context: CliContext) => void;
@@ -20,4 +23,7 @@ export const COMMANDS: readonly CommandModule[] = [
   exportCommand,
   schemeCommand,
   indicatorsCommand,
-  weightsCommand, rankCommand];
+  weightsCommand, rankCommand,
+  clvCommand,
+  userCommand,
+  serveCommand];

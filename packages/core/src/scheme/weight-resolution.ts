@@ -63,7 +63,8 @@ export function subjectiveWeights(spec: SubjectiveSpec, children: readonly strin
     result = ahpWeights(matrices.length === 1 ? (matrices[0] as number[][]) : combineExpertMatrices(matrices));
   } catch (error) {
     if (!(error instanceof IssuesError)) throw error;
-    issues.push(...error.issues.map((found) => issue(found.code, { ...found, params: { ...found.params, path } })));
+    // The matrix lives inside the scheme: its path there stands where a file name would.
+    issues.push(...error.issues.map((found) => issue(found.code, { ...found, file: path, params: { ...found.params, path } })));
     return undefined;
   }
   if (!result.consistent) {

@@ -30,7 +30,7 @@ export interface AhpOptions {
  * (Saaty 1977, J. Math. Psychol. 15, 234–281; Saaty 1980): w solves A·w =
  * λmax·w with Σw = 1, CI = (λmax − n)/(n − 1), CR = CI/RI.
  *
- * λmax ≥ n for every positive reciprocal matrix (Saaty 1977, Theorem 1), so a
+ * λmax ≥ n for every positive reciprocal matrix (Saaty 1977), so a
  * slightly negative CI from rounding on a consistent matrix is reported as 0.
  */
 export function ahpWeights(matrix: NumberMatrix, options: AhpOptions = {}): AhpResult {

@@ -13,6 +13,7 @@ export const httpMessages = defineCatalog(
     'serve.listening': '零售客户价值管理系统已启动：{url}',
     'serve.web_missing': '未找到网页界面（{path}），请先运行 npm run build；接口仍可使用',
     'serve.stopping': '正在停止……',
+    'serve.port_invalid': '端口须为 0–65535 的整数',
   },
   {
     'http.unauthorized': 'sign in first',
@@ -26,5 +27,6 @@ export const httpMessages = defineCatalog(
     'serve.listening': 'Retail Value is running at {url}',
     'serve.web_missing': 'web UI not found ({path}); run npm run build first. The API still works',
     'serve.stopping': 'stopping…',
+    'serve.port_invalid': 'the port is a whole number from 0 to 65535',
   },
 );

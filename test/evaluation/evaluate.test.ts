@@ -1,0 +1,178 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCHEME, evaluateFormula, MEASURE_CODES, parseFormula, scoreValue, type SchemeInput } from '@retail-value/core';
+import { evaluate, explainCustomer, openDatabase, summarizeResults, type Database } from '@retail-value/engine';
+import { cli, parseJson } from '../cli-harness.js';
+import { seedSmallCompany } from './small-company.js';
+
+let db: Database;
+let runId: string;
+
+beforeAll(async () => {
+  db = await openDatabase(':memory:');
+  await seedSmallCompany(db);
+  runId = (await evaluate(db, { period: '2026Q3' })).runId;
+});
+
+describe('evaluate', () => {
+  it('gives the same result fingerprint for the same data and scheme', async () => {
+    const first = await db.all<{ result_fingerprint: string }>('SELECT result_fingerprint FROM runs WHERE run_id = $1', [runId]);
+    const again = await evaluate(db, { period: '2026Q3' });
+    expect(again.runId).toBe('2026Q3-002');
+    expect(again.resultFingerprint).toBe(first[0]?.result_fingerprint);
+    const other = await evaluate(db, { period: '2026Q3', windowWeeks: 8 });
+    expect(other.resultFingerprint).not.toBe(again.resultFingerprint);
+  });
+
+  it('evaluates every licensed customer and ranks them by composite score', async () => {
+    const rows = await db.all<{ composite_score: number; rank: number }>('SELECT composite_score, rank FROM run_results WHERE run_id = $1 ORDER BY rank', [runId]);
+    expect(rows).toHaveLength(60);
+    for (let index = 1; index < rows.length; index += 1) expect(rows[index]!.composite_score).toBeLessThanOrEqual(rows[index - 1]!.composite_score);
+    expect(rows[0]!.rank).toBe(1);
+  });
+
+  it('splits the value matrix at the frozen medians', async () => {
+    const summary = await summarizeResults(db, runId);
+    const { valueCells } = summary;
+    expect(valueCells.value! + valueCells.sub_value!).toBe(30);
+    expect(valueCells.value! + valueCells.potential_value!).toBe(30);
+    expect(Object.values(valueCells).reduce((sum, n) => sum + n, 0)).toBe(60);
+  });
+
+  it('keeps the core class within its quota and behind the credit gate', async () => {
+    const rows = await db.all<{ service_class: string; class_by_score: string; credit_grade: string }>(
+      'SELECT service_class, class_by_score, credit_grade FROM run_results WHERE run_id = $1',
+      [runId],
+    );
+    const core = rows.filter((row) => row.service_class === 'core');
+    expect(core.length).toBeLessThanOrEqual(Math.floor(0.15 * 60));
+    expect(core.every((row) => row.credit_grade === 'AAA' || row.credit_grade === 'AA')).toBe(true);
+    const gatedOut = rows.filter((row) => row.class_by_score === 'core' && row.service_class !== 'core');
+    expect(gatedOut.length).toBeGreaterThan(0);
+    expect(gatedOut.every((row) => row.service_class === 'important' && !['AAA', 'AA'].includes(row.credit_grade))).toBe(true);
+    expect(rows.filter((row) => row.class_by_score === 'core')).toHaveLength(9);
+  });
+
+  it('scores in SQL exactly as the core rule does, from the frozen bounds', async () => {
+    const found = await explainCustomer(db, 'C0017', runId);
+    for (const indicator of found.indicators) {
+      if (indicator.normalization.method === 'percentile' || indicator.raw === null || indicator.bounds === undefined) continue;
+      const expected = scoreValue(indicator.normalization, indicator.direction, indicator.raw, indicator.bounds);
+      expect(indicator.score, indicator.code).toBeCloseTo(expected as number, 5);
+    }
+  });
+
+  it('explains a class from the run alone: contributions add up to the composite', async () => {
+    const found = await explainCustomer(db, 'C0023', runId);
+    const total = found.indicators.reduce((sum, indicator) => sum + indicator.contribution, 0);
+    expect(total).toBeCloseTo(found.compositeScore, 3);
+    const current = found.dimensions.filter((dimension) => dimension.side === 'current').reduce((sum, dimension) => sum + dimension.weight * dimension.score, 0);
+    expect(current).toBeCloseTo(found.currentValue, 3);
+    const high = found.currentValue >= found.thresholds.current;
+    expect(['value', 'sub_value'].includes(found.valueCell)).toBe(high);
+    expect(found.strategy.commonItems.length).toBeGreaterThan(0);
+  });
+
+  it('computes user-defined indicators from the measures', async () => {
+    const scheme = JSON.parse(JSON.stringify(DEFAULT_SCHEME)) as SchemeInput;
+    scheme.customIndicators = [
+      { code: 'profit_per_order_own', name: { 'zh-CN': '单次订货毛利', en: 'profit per order' }, dimension: 'contribution', direction: 'benefit', formula: 'gross_profit / order_count' },
+    ];
+    scheme.indicators.push({ code: 'profit_per_order_own' });
+    scheme.dimensions[0]!.indicators.push('profit_per_order_own');
+    for (const set of Object.values(scheme.weights.sets)) {
+      const spec = set.indicators.contribution!;
+      if (spec.method === 'direct') spec.values['profit_per_order_own'] = 0.2;
+    }
+    const run = await evaluate(db, { period: '2026Q3', scheme });
+    const found = await explainCustomer(db, 'C0005', run.runId);
+    const custom = found.indicators.find((indicator) => indicator.code === 'profit_per_order_own');
+    const gross = found.indicators.find((indicator) => indicator.code === 'gross_profit');
+    const orders = await db.all<{ n: number }>(
+      "SELECT count(DISTINCT order_id) AS n FROM order_lines WHERE customer_id = 'C0005' AND order_date BETWEEN DATE '2026-07-02' AND DATE '2026-09-30'",
+    );
+    const expected = evaluateFormula(parseFormula('gross_profit / order_count', MEASURE_CODES), { gross_profit: gross!.raw, order_count: orders[0]!.n });
+    expect(custom?.raw).toBeCloseTo(expected as number, 4);
+  });
+
+  it('flags the customer that stopped ordering with a low ordering rate', async () => {
+    const found = await explainCustomer(db, 'C0007', runId);
+    const orderRate = found.indicators.find((indicator) => indicator.code === 'order_rate');
+    // The window holds 13 weekly cycles (2026-07-02 … 2026-09-30); its orders fall on 2026-04-01 + 7w and
+    // stop after w = 18, so only w = 14…18 fall in the window: 5 cycles with an order.
+    expect(orderRate?.raw).toBeCloseTo(5 / 13, 5);
+    expect(orderRate?.score).toBe(30);
+  });
+});
+
+describe('evaluation commands', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rv-eval-'));
+  const file = join(dir, 'company.duckdb');
+
+  beforeAll(async () => {
+    const fileDb = await openDatabase(file);
+    await seedSmallCompany(fileDb);
+    await fileDb.close();
+  });
+
+  it('evaluate --json, results --json and explain', async () => {
+    const run = parseJson<{ runId: string; customers: number; resultFingerprint: string }>(await cli('evaluate', '--db', file, '--period', '2026Q3', '--json'));
+    expect(run).toMatchObject({ runId: '2026Q3-001', customers: 60 });
+    expect(run.resultFingerprint).toMatch(/^[0-9a-f]{32}$/);
+    const results = parseJson<{ customers: number; valueCells: Record<string, number>; serviceClasses: Record<string, number> }>(await cli('results', '--db', file, '--json'));
+    expect(results.customers).toBe(60);
+    expect(Object.keys(results.valueCells)).toEqual(['value', 'sub_value', 'potential_value', 'low_value']);
+    expect(Object.keys(results.serviceClasses)).toEqual(['core', 'important', 'regular']);
+    const text = await cli('results', '--db', file);
+    expect(text.stdout).toContain('东城区');
+    expect(text.stdout).toContain('价值客户');
+    const explained = await cli('explain', '--db', file, '--customer', 'C0003');
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('服务类别');
+    expect(explained.stdout).toContain('订货率');
+    const english = await cli('--lang', 'en', 'explain', '--db', file, '--customer', 'C0003');
+    expect(english.stdout).toContain('service class');
+    const missing = await cli('explain', '--db', file, '--customer', 'NOPE');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('NOPE');
+  });
+
+  it('exports CSV with a BOM and English headers, and XLSX with a summary sheet', async () => {
+    const csv = join(dir, 'out.csv');
+    expect((await cli('export', '--db', file, '--format', 'csv', '--headers', 'en', '--out', csv)).code).toBe(0);
+    const content = readFileSync(csv, 'utf8');
+    expect(content.charCodeAt(0)).toBe(0xfeff);
+    const header = content.slice(1).split('\n')[0]!.split(',');
+    for (const column of ['customer_id', 'name', 'manager_id', 'district', 'market', 'format', 'current_value', 'potential_value', 'composite_score', 'rank', 'value_cell', 'service_class']) {
+      expect(header).toContain(column);
+    }
+    const lines = content.trim().split('\n');
+    expect(lines).toHaveLength(61);
+    expect(lines[1]).toMatch(/,(value|sub_value|potential_value|low_value),/);
+    const xlsx = join(dir, 'out.xlsx');
+    expect((await cli('export', '--db', file, '--out', xlsx)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['评价结果', '汇总']);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(61);
+    expect(sheet.getRow(1).getCell(1).value).toBe('客户编码');
+    const bad = await cli('export', '--db', file, '--format', 'pdf', '--out', join(dir, 'x.pdf'));
+    expect(bad.code).not.toBe(0);
+  });
+
+  it('rejects an inconsistent scheme file without writing a run', async () => {
+    const scheme = JSON.parse(JSON.stringify(DEFAULT_SCHEME)) as SchemeInput;
+    scheme.weights.sets['rural']!.sides = { method: 'ahp', order: ['current', 'potential'], matrices: [[[1, 2], [2, 1]]] };
+    const path = join(dir, 'bad-scheme.json');
+    await import('node:fs/promises').then((fs) => fs.writeFile(path, JSON.stringify(scheme)));
+    const before = parseJson<unknown[]>(await cli('scheme', 'list', '--db', file, '--json')).length;
+    const result = await cli('evaluate', '--db', file, '--period', '2026Q3', '--scheme', path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('weights.sets.rural.sides');
+    expect(parseJson<unknown[]>(await cli('scheme', 'list', '--db', file, '--json')).length).toBe(before);
+  });
+});
