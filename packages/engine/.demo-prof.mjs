@@ -820,7 +820,7 @@ function calendarSql(db2) {
       FROM days d CROSS JOIN festival f
       GROUP BY d.day, d.week
     )
-    SELECT week, isodow(day)::INTEGER AS weekday, day AS order_date,
+    SELECT week, isodow(day)::INTEGER AS weekday, day AS order_date, strftime(day, '%Y%m%d') AS date_key,
       CASE ${runUp}
         WHEN days_after <= 6 THEN 0.6
         WHEN days_after <= 20 THEN 0.85
@@ -889,7 +889,11 @@ var accountMessages = defineCatalog(
     "user.exists": "\u7528\u6237\u201C{username}\u201D\u5DF2\u5B58\u5728",
     "user.added": "\u5DF2\u6DFB\u52A0\u7528\u6237 {username}\uFF08{role}\uFF09",
     "user.list.empty": "\u8FD8\u6CA1\u6709\u7528\u6237\u3002\u7528 retail-value user add \u6DFB\u52A0\u3002",
-    "user.list.header": "\u7528\u6237\u540D	\u89D2\u8272	\u533A\u53BF	\u5BA2\u6237\u7ECF\u7406\u7F16\u53F7	\u521B\u5EFA\u65F6\u95F4"
+    "user.label.username": "\u7528\u6237\u540D",
+    "user.label.role": "\u89D2\u8272",
+    "user.label.district": "\u533A\u53BF",
+    "user.label.manager_id": "\u5BA2\u6237\u7ECF\u7406\u7F16\u53F7",
+    "user.label.created_at": "\u521B\u5EFA\u65F6\u95F4"
   },
   {
     "role.admin": "administrator",
@@ -907,7 +911,11 @@ var accountMessages = defineCatalog(
     "user.exists": 'user "{username}" already exists',
     "user.added": "added user {username} ({role})",
     "user.list.empty": "no users yet; add one with retail-value user add",
-    "user.list.header": "username	role	district	manager id	created at"
+    "user.label.username": "username",
+    "user.label.role": "role",
+    "user.label.district": "district",
+    "user.label.manager_id": "manager id",
+    "user.label.created_at": "created at"
   }
 );
 
@@ -924,7 +932,8 @@ var httpMessages = defineCatalog(
     "http.not_found": "\u6CA1\u6709\u8FD9\u4E2A\u63A5\u53E3",
     "serve.listening": "\u96F6\u552E\u5BA2\u6237\u4EF7\u503C\u7BA1\u7406\u7CFB\u7EDF\u5DF2\u542F\u52A8\uFF1A{url}",
     "serve.web_missing": "\u672A\u627E\u5230\u7F51\u9875\u754C\u9762\uFF08{path}\uFF09\uFF0C\u8BF7\u5148\u8FD0\u884C npm run build\uFF1B\u63A5\u53E3\u4ECD\u53EF\u4F7F\u7528",
-    "serve.stopping": "\u6B63\u5728\u505C\u6B62\u2026\u2026"
+    "serve.stopping": "\u6B63\u5728\u505C\u6B62\u2026\u2026",
+    "serve.port_invalid": "\u7AEF\u53E3\u987B\u4E3A 0\u201365535 \u7684\u6574\u6570"
   },
   {
     "http.unauthorized": "sign in first",
@@ -937,7 +946,8 @@ var httpMessages = defineCatalog(
     "http.not_found": "no such endpoint",
     "serve.listening": "Retail Value is running at {url}",
     "serve.web_missing": "web UI not found ({path}); run npm run build first. The API still works",
-    "serve.stopping": "stopping\u2026"
+    "serve.stopping": "stopping\u2026",
+    "serve.port_invalid": "the port is a whole number from 0 to 65535"
   }
 );
 
@@ -978,6 +988,8 @@ var methodsMessages = defineCatalog(
     "methods.rho.invalid": "\u5206\u8FA8\u7CFB\u6570 \u03C1 \u5FC5\u987B\u5927\u4E8E 0 \u4E14\u4E0D\u5927\u4E8E 1",
     "methods.normalization.invalid": "\u65E0\u6CD5\u8BC6\u522B\u7684\u89C4\u8303\u5316\u65B9\u6CD5\uFF0C\u5E94\u4E3A vector \u6216 minmax",
     "methods.option.number": "\u9009\u9879 {option} \u4E2D\u7684\u201C{value}\u201D\u4E0D\u662F\u6570",
+    "methods.table.not_found": "\u6587\u4EF6\u4E0D\u5B58\u5728",
+    "methods.table.unreadable": "\u65E0\u6CD5\u8BFB\u53D6\u6587\u4EF6\uFF08{reason}\uFF09",
     "methods.table.empty": "\u6587\u4EF6\u4E3A\u7A7A",
     "methods.table.malformed": "CSV \u683C\u5F0F\u9519\u8BEF\uFF08\u4F8B\u5982\u5F15\u53F7\u672A\u6210\u5BF9\uFF09\uFF0C\u65E0\u6CD5\u8BFB\u53D6",
     "methods.table.no_rows": "\u6587\u4EF6\u53EA\u6709\u6807\u9898\u884C\uFF0C\u6CA1\u6709\u6570\u636E\u884C",
@@ -1033,6 +1045,8 @@ var methodsMessages = defineCatalog(
     "methods.rho.invalid": "the distinguishing coefficient \u03C1 must be greater than 0 and at most 1",
     "methods.normalization.invalid": "unknown normalization: use vector or minmax",
     "methods.option.number": '"{value}" in option {option} is not a number',
+    "methods.table.not_found": "the file does not exist",
+    "methods.table.unreadable": "the file cannot be read ({reason})",
     "methods.table.empty": "the file is empty",
     "methods.table.malformed": "malformed CSV (for example an unmatched quote); the file cannot be read",
     "methods.table.no_rows": "the file has a header row but no data rows",
@@ -1311,8 +1325,104 @@ var clvMessages = defineCatalog(
   }
 );
 
+// packages/core/src/i18n/catalogs/import.ts
+var importMessages = defineCatalog(
+  {
+    "import.kind.unknown": "\u672A\u77E5\u7684\u6570\u636E\u7C7B\u578B\u201C{value}\u201D\uFF0C\u53EF\u7528\uFF1A{kinds}",
+    "import.kind.customers": "\u5BA2\u6237\u6863\u6848",
+    "import.kind.products": "\u5377\u70DF\u89C4\u683C",
+    "import.kind.orders": "\u8BA2\u5355\u660E\u7EC6",
+    "import.kind.visits": "\u62DC\u8BBF\u8BB0\u5F55",
+    "import.kind.feedback": "\u4FE1\u606F\u53CD\u9988",
+    "import.kind.promotions": "\u4FC3\u9500\u6D3B\u52A8",
+    "import.kind.displays": "\u65B0\u54C1\u51FA\u6837",
+    "import.kind.credit-events": "\u4FE1\u7528\u4E8B\u4EF6",
+    "import.kind.assessments": "\u4EBA\u5DE5\u8BC4\u4EF7",
+    "import.kind.surveys": "\u6EE1\u610F\u5EA6\u95EE\u5377",
+    "import.file.not_found": "\u6587\u4EF6\u4E0D\u5B58\u5728\u6216\u4E0D\u662F\u666E\u901A\u6587\u4EF6",
+    "import.file.xls_unsupported": "\u4E0D\u652F\u6301\u65E7\u7248 Excel\uFF08.xls\uFF09\u6587\u4EF6\uFF0C\u8BF7\u5728 Excel \u4E2D\u53E6\u5B58\u4E3A .xlsx \u6216 CSV",
+    "import.file.unsupported_encoding": "\u4E0D\u652F\u6301 {encoding} \u7F16\u7801\uFF0C\u8BF7\u53E6\u5B58\u4E3A UTF-8 \u6216 GBK \u7F16\u7801\u7684 CSV",
+    "import.file.unreadable": "\u65E0\u6CD5\u8BFB\u53D6\u6587\u4EF6\uFF1A{detail}",
+    "import.file.no_rows": "\u6587\u4EF6\u53EA\u6709\u8868\u5934\uFF0C\u6CA1\u6709\u6570\u636E\u884C",
+    "import.header.empty": "\u7B2C 1 \u884C\u5E94\u4E3A\u8868\u5934\uFF08\u5217\u540D\uFF09\uFF0C\u4F46\u4E3A\u7A7A",
+    "import.header.missing_column": "\u7F3A\u5C11\u5FC5\u586B\u5217\u201C{name}\u201D\uFF08\u4E5F\u53EF\u5199\u4F5C\uFF1A{aliases}\uFF09",
+    "import.header.duplicate_column": "\u4E0E\u5217\u201C{other}\u201D\u90FD\u5BF9\u5E94\u5B57\u6BB5 {name}\uFF0C\u8BF7\u53EA\u4FDD\u7559\u4E00\u5217",
+    "import.row.column_count": "\u5217\u6570\u4E0E\u8868\u5934\u4E0D\u7B26\uFF1A\u8868\u5934\u6709 {expected} \u5217\uFF0C\u672C\u884C\u6709 {found} \u5217\uFF08\u591A\u4F59\u7684\u9017\u53F7\u6216\u672A\u52A0\u5F15\u53F7\u7684\u9017\u53F7\uFF1F\uFF09",
+    "import.row.bad_quotes": "\u5F15\u53F7\u4E0D\u6210\u5BF9\uFF0C\u672C\u884C\u53CA\u5176\u540E\u7684\u5185\u5BB9\u65E0\u6CD5\u6309\u5217\u62C6\u5206",
+    "import.row.too_long": "\u672C\u884C\u8FC7\u957F\uFF0C\u65E0\u6CD5\u8BFB\u53D6",
+    "import.row.unreadable": "\u672C\u884C\u65E0\u6CD5\u8BFB\u53D6\uFF1A{detail}",
+    "import.value.required": "\u5FC5\u586B\u9879\u4E3A\u7A7A",
+    "import.value.not_number": "\u4E0D\u662F\u6570\u5B57\uFF08\u5E94\u4E3A 12 \u6216 12.5 \u8FD9\u6837\u7684\u666E\u901A\u5C0F\u6570\uFF09",
+    "import.value.not_integer": "\u4E0D\u662F\u6574\u6570",
+    "import.value.not_date": "\u4E0D\u662F\u6709\u6548\u65E5\u671F\uFF08\u5E94\u4E3A YYYY-MM-DD\u3001YYYY/MM/DD \u6216 YYYYMMDD\uFF0C\u4E14\u4E3A\u771F\u5B9E\u5B58\u5728\u7684\u65E5\u671F\uFF09",
+    "import.value.unknown_code": "\u4E0D\u662F\u53EF\u7528\u7684\u4EE3\u7801\uFF0C\u53EF\u7528\uFF1A{allowed}",
+    "import.value.bad_pattern": "\u683C\u5F0F\u4E0D\u6B63\u786E\uFF0C\u5E94\u4E3A {example} \u8FD9\u6837\u7684\u5199\u6CD5",
+    "import.value.below_min": "\u4E0D\u80FD\u5C0F\u4E8E {min}",
+    "import.value.above_max": "\u4E0D\u80FD\u5927\u4E8E {max}",
+    "import.value.unknown_customer": "\u5BA2\u6237\u7F16\u7801\u5728\u5BA2\u6237\u6863\u6848\u4E2D\u4E0D\u5B58\u5728\uFF0C\u8BF7\u5148\u5BFC\u5165\u5BA2\u6237\u6863\u6848",
+    "import.value.unknown_product": "\u5377\u70DF\u7F16\u7801\u5728\u5377\u70DF\u89C4\u683C\u4E2D\u4E0D\u5B58\u5728\uFF0C\u8BF7\u5148\u5BFC\u5165\u5377\u70DF\u89C4\u683C",
+    "import.value.end_before_start": "\u65E9\u4E8E\u5217\u201C{startColumn}\u201D\u7684\u65E5\u671F {start}",
+    "import.value.duplicate_key": "\u4E0E\u7B2C {firstRow} \u884C\u91CD\u590D\uFF08\u540C\u4E00\u4E3B\u952E\u5728\u6587\u4EF6\u4E2D\u51FA\u73B0\u591A\u6B21\uFF09",
+    "import.rejected": "\u6587\u4EF6\u672A\u5BFC\u5165\uFF1A\u5171 {total} \u4E2A\u95EE\u9898\uFF08\u4EE5\u4E0A\u5217\u51FA\u524D {shown} \u4E2A\uFF09\uFF0C\u6570\u636E\u5E93\u672A\u4F5C\u4EFB\u4F55\u6539\u52A8",
+    "import.done": "\u5DF2\u5BFC\u5165{label}\uFF1A\u6587\u4EF6 {file}\uFF0C{rows} \u884C\uFF08\u65B0\u589E {inserted}\uFF0C\u66F4\u65B0 {updated}\uFF09\uFF0C\u5BFC\u5165\u6279\u6B21 {loadId}",
+    "import.checked": "\u68C0\u67E5\u901A\u8FC7{label}\uFF1A\u6587\u4EF6 {file}\uFF0C{rows} \u884C\uFF0C\u53EF\u4EE5\u5BFC\u5165\uFF08\u672A\u5199\u5165\u6570\u636E\u5E93\uFF09",
+    "import.columns.ignored": "\u672A\u8BC6\u522B\u3001\u5C06\u5FFD\u7565\u7684\u5217\uFF1A{columns}",
+    "status.rows": "\u884C\u6570",
+    "status.table": "\u6570\u636E\u8868",
+    "status.from": "\u8D77\u59CB\u65E5\u671F",
+    "status.to": "\u622A\u6B62\u65E5\u671F",
+    "status.loads": "\u5DF2\u5BFC\u5165 {loads} \u6B21"
+  },
+  {
+    "import.kind.unknown": 'unknown kind "{value}"; one of: {kinds}',
+    "import.kind.customers": "customers",
+    "import.kind.products": "products",
+    "import.kind.orders": "order lines",
+    "import.kind.visits": "visits",
+    "import.kind.feedback": "information feedback",
+    "import.kind.promotions": "promotions",
+    "import.kind.displays": "new-product displays",
+    "import.kind.credit-events": "credit events",
+    "import.kind.assessments": "manual assessments",
+    "import.kind.surveys": "satisfaction surveys",
+    "import.file.not_found": "the file does not exist or is not a regular file",
+    "import.file.xls_unsupported": "old Excel (.xls) files are not read; save the sheet as .xlsx or CSV in Excel",
+    "import.file.unsupported_encoding": "the {encoding} encoding is not read; save the file as a UTF-8 or GBK CSV",
+    "import.file.unreadable": "the file cannot be read: {detail}",
+    "import.file.no_rows": "the file has a header but no data rows",
+    "import.header.empty": "row 1 should be the header (the column names) but is empty",
+    "import.header.missing_column": 'required column "{name}" is missing (also accepted: {aliases})',
+    "import.header.duplicate_column": 'this column and column "{other}" both fill field {name}; keep only one',
+    "import.row.column_count": "the row has {found} columns but the header has {expected} (a stray or unquoted comma?)",
+    "import.row.bad_quotes": "unbalanced quotes: this row and what follows cannot be split into columns",
+    "import.row.too_long": "the row is too long to read",
+    "import.row.unreadable": "the row cannot be read: {detail}",
+    "import.value.required": "a value is required",
+    "import.value.not_number": "not a number (write a plain decimal such as 12 or 12.5)",
+    "import.value.not_integer": "not a whole number",
+    "import.value.not_date": "not a valid date (write YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD, and a day that exists)",
+    "import.value.unknown_code": "not an accepted code; accepted: {allowed}",
+    "import.value.bad_pattern": "wrong form; write it like {example}",
+    "import.value.below_min": "must not be less than {min}",
+    "import.value.above_max": "must not be greater than {max}",
+    "import.value.unknown_customer": "no customer with this id in the customer archive; import the customers first",
+    "import.value.unknown_product": "no product with this SKU; import the products first",
+    "import.value.end_before_start": 'earlier than {start} in column "{startColumn}"',
+    "import.value.duplicate_key": "duplicates row {firstRow} (the same key appears more than once in the file)",
+    "import.rejected": "file not imported: {total} issues (the first {shown} listed above); the database is unchanged",
+    "import.done": "imported {label}: file {file}, {rows} rows ({inserted} new, {updated} updated), load {loadId}",
+    "import.checked": "checked {label}: file {file}, {rows} rows, ready to import (nothing written)",
+    "import.columns.ignored": "columns not recognised and ignored: {columns}",
+    "status.rows": "rows",
+    "status.table": "table",
+    "status.from": "from",
+    "status.to": "to",
+    "status.loads": "{loads} imports logged"
+  }
+);
+
 // packages/core/src/i18n/messages.ts
-var CATALOGS = [commonMessages, schemeMessages, evaluationMessages, methodsMessages, accountMessages, httpMessages, demoMessages, clvMessages];
+var CATALOGS = [commonMessages, schemeMessages, evaluationMessages, methodsMessages, accountMessages, httpMessages, demoMessages, clvMessages, importMessages];
 function merge(locale) {
   const table = {};
   for (const catalog of CATALOGS) {

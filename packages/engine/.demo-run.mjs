@@ -449,7 +449,11 @@ var accountMessages = defineCatalog(
     "user.exists": "\u7528\u6237\u201C{username}\u201D\u5DF2\u5B58\u5728",
     "user.added": "\u5DF2\u6DFB\u52A0\u7528\u6237 {username}\uFF08{role}\uFF09",
     "user.list.empty": "\u8FD8\u6CA1\u6709\u7528\u6237\u3002\u7528 retail-value user add \u6DFB\u52A0\u3002",
-    "user.list.header": "\u7528\u6237\u540D	\u89D2\u8272	\u533A\u53BF	\u5BA2\u6237\u7ECF\u7406\u7F16\u53F7	\u521B\u5EFA\u65F6\u95F4"
+    "user.label.username": "\u7528\u6237\u540D",
+    "user.label.role": "\u89D2\u8272",
+    "user.label.district": "\u533A\u53BF",
+    "user.label.manager_id": "\u5BA2\u6237\u7ECF\u7406\u7F16\u53F7",
+    "user.label.created_at": "\u521B\u5EFA\u65F6\u95F4"
   },
   {
     "role.admin": "administrator",
@@ -467,7 +471,11 @@ var accountMessages = defineCatalog(
     "user.exists": 'user "{username}" already exists',
     "user.added": "added user {username} ({role})",
     "user.list.empty": "no users yet; add one with retail-value user add",
-    "user.list.header": "username	role	district	manager id	created at"
+    "user.label.username": "username",
+    "user.label.role": "role",
+    "user.label.district": "district",
+    "user.label.manager_id": "manager id",
+    "user.label.created_at": "created at"
   }
 );
 
@@ -484,7 +492,8 @@ var httpMessages = defineCatalog(
     "http.not_found": "\u6CA1\u6709\u8FD9\u4E2A\u63A5\u53E3",
     "serve.listening": "\u96F6\u552E\u5BA2\u6237\u4EF7\u503C\u7BA1\u7406\u7CFB\u7EDF\u5DF2\u542F\u52A8\uFF1A{url}",
     "serve.web_missing": "\u672A\u627E\u5230\u7F51\u9875\u754C\u9762\uFF08{path}\uFF09\uFF0C\u8BF7\u5148\u8FD0\u884C npm run build\uFF1B\u63A5\u53E3\u4ECD\u53EF\u4F7F\u7528",
-    "serve.stopping": "\u6B63\u5728\u505C\u6B62\u2026\u2026"
+    "serve.stopping": "\u6B63\u5728\u505C\u6B62\u2026\u2026",
+    "serve.port_invalid": "\u7AEF\u53E3\u987B\u4E3A 0\u201365535 \u7684\u6574\u6570"
   },
   {
     "http.unauthorized": "sign in first",
@@ -497,7 +506,8 @@ var httpMessages = defineCatalog(
     "http.not_found": "no such endpoint",
     "serve.listening": "Retail Value is running at {url}",
     "serve.web_missing": "web UI not found ({path}); run npm run build first. The API still works",
-    "serve.stopping": "stopping\u2026"
+    "serve.stopping": "stopping\u2026",
+    "serve.port_invalid": "the port is a whole number from 0 to 65535"
   }
 );
 
@@ -538,6 +548,8 @@ var methodsMessages = defineCatalog(
     "methods.rho.invalid": "\u5206\u8FA8\u7CFB\u6570 \u03C1 \u5FC5\u987B\u5927\u4E8E 0 \u4E14\u4E0D\u5927\u4E8E 1",
     "methods.normalization.invalid": "\u65E0\u6CD5\u8BC6\u522B\u7684\u89C4\u8303\u5316\u65B9\u6CD5\uFF0C\u5E94\u4E3A vector \u6216 minmax",
     "methods.option.number": "\u9009\u9879 {option} \u4E2D\u7684\u201C{value}\u201D\u4E0D\u662F\u6570",
+    "methods.table.not_found": "\u6587\u4EF6\u4E0D\u5B58\u5728",
+    "methods.table.unreadable": "\u65E0\u6CD5\u8BFB\u53D6\u6587\u4EF6\uFF08{reason}\uFF09",
     "methods.table.empty": "\u6587\u4EF6\u4E3A\u7A7A",
     "methods.table.malformed": "CSV \u683C\u5F0F\u9519\u8BEF\uFF08\u4F8B\u5982\u5F15\u53F7\u672A\u6210\u5BF9\uFF09\uFF0C\u65E0\u6CD5\u8BFB\u53D6",
     "methods.table.no_rows": "\u6587\u4EF6\u53EA\u6709\u6807\u9898\u884C\uFF0C\u6CA1\u6709\u6570\u636E\u884C",
@@ -593,6 +605,8 @@ var methodsMessages = defineCatalog(
     "methods.rho.invalid": "the distinguishing coefficient \u03C1 must be greater than 0 and at most 1",
     "methods.normalization.invalid": "unknown normalization: use vector or minmax",
     "methods.option.number": '"{value}" in option {option} is not a number',
+    "methods.table.not_found": "the file does not exist",
+    "methods.table.unreadable": "the file cannot be read ({reason})",
     "methods.table.empty": "the file is empty",
     "methods.table.malformed": "malformed CSV (for example an unmatched quote); the file cannot be read",
     "methods.table.no_rows": "the file has a header row but no data rows",
@@ -22068,7 +22082,7 @@ function calendarSql(db2) {
       FROM days d CROSS JOIN festival f
       GROUP BY d.day, d.week
     )
-    SELECT week, isodow(day)::INTEGER AS weekday, day AS order_date,
+    SELECT week, isodow(day)::INTEGER AS weekday, day AS order_date, strftime(day, '%Y%m%d') AS date_key,
       CASE ${runUp}
         WHEN days_after <= 6 THEN 0.6
         WHEN days_after <= 20 THEN 0.85
@@ -22471,7 +22485,8 @@ async function generateFeedback(db2) {
 function weekSql(db2) {
   return `INSERT INTO order_lines (order_id, customer_id, order_date, sku, qty, amount, qty_demand, qty_limit)
     WITH placed AS (
-      SELECT c.idx, c.customer_id, k.week, k.order_date, c.profile, c.assortment, c.scarce_limit,
+      SELECT c.idx, c.customer_id, k.date_key || '-' || c.customer_id AS order_id, k.week, k.order_date,
+        c.profile, c.assortment, c.scarce_limit,
         c.base_qty * c.cycle_weeks * k.volume_factor * exp(c.trend_rate * k.week)
           -- a new shop builds up to its volume over its first 8 weeks
           * least(1.0, 0.5 + (k.order_date - c.license_date) / 112.0)
@@ -22491,7 +22506,7 @@ function weekSql(db2) {
     ), lines AS (
       SELECT p.*, unnest(range(p.line_count)) AS line_no FROM placed p
     ), picked AS (
-      SELECT l.idx, l.customer_id, l.order_date, l.line_no, l.scarce_limit, r.sku, r.scarce, r.wholesale_price,
+      SELECT l.idx, l.order_id, l.customer_id, l.order_date, l.line_no, l.scarce_limit, r.sku, r.scarce, r.wholesale_price,
         greatest(1, round(l.order_qty / l.line_count * ${sqlList(db2.dialect, CLASS_QUANTITY_FACTOR)}[r.price_class]
           * (0.5 + demo_u3(l.idx, l.week, l.line_no, 'line.qty'))
           -- scarce SKUs are asked for beyond what the allocation allows
@@ -22503,7 +22518,7 @@ function weekSql(db2) {
       SELECT p.*, CASE WHEN p.scarce THEN least(p.qty_demand, p.scarce_limit) ELSE p.qty_demand END AS qty
       FROM picked p
     )
-    SELECT strftime(order_date, '%Y%m%d') || '-' || customer_id, customer_id, order_date, sku,
+    SELECT order_id, customer_id, order_date, sku,
       qty, round(qty * wholesale_price, 2), qty_demand, CASE WHEN scarce THEN scarce_limit END
     FROM supplied
     ORDER BY order_date, idx, line_no`;

@@ -66,3 +66,4 @@ export * from './clv/holdout-validation.js';
 export * from './clv/spend-validation.js';
 export * from './clv/run-rate.js';
 export * from './clv/customer-value.js';
+export * from './math/compensated-sum.js';

@@ -24,3 +24,8 @@ export * from './demo/generate-demo.js';
 export * from './demo/write-demo-csv.js';
 export * from './clv/read-transactions.js';
 export * from './clv/write-customer-values.js';
+export * from './import/column-spec.js';
+export * from './import/import-kinds.js';
+export * from './import/header-mapping.js';
+export * from './import/import-file.js';
+export * from './import/database-status.js';

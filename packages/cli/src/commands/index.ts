@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { rankCommand } from './rank.js';
 import { evaluateCommand } from './evaluate.js';
+import { startCommand } from './start.js';
+import { importCommand } from './import.js';
+import { statusCommand } from './status.js';
 import { explainCommand } from './explain.js';
 import { resultsCommand } from './results.js';
 import { exportCommand } from './export.js';
@@ -17,6 +20,9 @@ export type CommandModule = (program: Command, context: CliContext) => void;
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandModule[] = [
+  startCommand,
+  importCommand,
+  statusCommand,
   evaluateCommand,
   explainCommand,
   resultsCommand,

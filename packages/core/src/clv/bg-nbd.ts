@@ -1,4 +1,5 @@
 import type { DifferentiableObjective } from '../math/bfgs.js';
+import { CompensatedSum } from '../math/compensated-sum.js';
 import { digamma, logGamma } from '../math/special-functions.js';
 import { assertValidPatterns, type CustomerPattern } from './customer-pattern.js';
 import { maximizeLikelihood, type ModelFit } from './model-fit.js';
@@ -54,7 +55,7 @@ function bgNbdObjective(index: PatternIndex): DifferentiableObjective {
     const psiB = digamma(b);
     const psiAB = digamma(a + b);
 
-    let total = 0;
+    const total = new CompensatedSum();
     let dR = 0;
     let dAlpha = 0;
     let dA = 0;
@@ -63,9 +64,7 @@ function bgNbdObjective(index: PatternIndex): DifferentiableObjective {
       const x = frequencies[j]!;
       const customers = frequencyCustomers[j]!;
       const psiABX = digamma(a + b + x);
-      total +=
-        customers *
-        (logGamma(r + x) - logGammaR + r * logAlpha + logGammaAB + logGamma(b + x) - logGammaB - logGamma(a + b + x));
+      total.add(customers * (logGamma(r + x) - logGammaR + r * logAlpha + logGammaAB + logGamma(b + x) - logGammaB - logGamma(a + b + x)));
       dR += customers * (digamma(r + x) - psiR + logAlpha);
       dAlpha += (customers * r) / alpha;
       dA += customers * (psiAB - psiABX);
@@ -90,7 +89,7 @@ function bgNbdObjective(index: PatternIndex): DifferentiableObjective {
       const logAgeTerm = logAge[ageOf[i]!]!;
       const u = -exponent * logAgeTerm;
       if (x === 0) {
-        total += c * u;
+        total.add(c * u);
         dR -= c * logAgeTerm;
         dAlpha -= c * exponent * inverseAge[ageOf[i]!]!;
         continue;
@@ -108,7 +107,7 @@ function bgNbdObjective(index: PatternIndex): DifferentiableObjective {
         logSum = v + Math.log1p(e);
         w = 1 / (1 + e);
       }
-      total += c * logSum;
+      total.add(c * logSum);
       dR -= c * ((1 - w) * logAgeTerm + w * logRecencyTerm);
       dAlpha -= c * exponent * ((1 - w) * inverseAge[ageOf[i]!]! + w * inverseRecency[recencyOf[i]!]!);
       dA += (c * w) / a;
@@ -120,7 +119,7 @@ function bgNbdObjective(index: PatternIndex): DifferentiableObjective {
     gradient[1] = scale * alpha * dAlpha;
     gradient[2] = scale * a * dA;
     gradient[3] = scale * b * dB;
-    return scale * total;
+    return scale * total.value;
   };
 }
 

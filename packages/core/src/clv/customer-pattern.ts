@@ -22,24 +22,42 @@ export interface CustomerPattern extends PurchaseHistory {
   readonly count: number;
 }
 
-/** Merges customers with identical (x, t_x, T) into patterns with counts, in order of first appearance. */
-export function groupPatterns(rows: readonly PurchaseHistory[]): CustomerPattern[] {
+/** Customers grouped by pattern, and which pattern each customer fell into. */
+export interface PatternGrouping {
+  readonly patterns: CustomerPattern[];
+  /** Per input row: its index in `patterns`. */
+  readonly patternOf: Int32Array;
+}
+
+/**
+ * Merges customers with identical (x, t_x, T) into patterns with counts, in
+ * order of first appearance, remembering each customer's pattern so that
+ * predictions made once per pattern can be handed back to every customer.
+ */
+export function indexCustomerPatterns(rows: readonly PurchaseHistory[]): PatternGrouping {
   const byFrequency = new Map<number, Map<number, Map<number, number>>>();
   const patterns: { x: number; tx: number; T: number; count: number }[] = [];
-  for (const { x, tx, T } of rows) {
+  const patternOf = new Int32Array(rows.length);
+  rows.forEach(({ x, tx, T }, row) => {
     let byAge = byFrequency.get(x);
     if (byAge === undefined) byFrequency.set(x, (byAge = new Map()));
     let byRecency = byAge.get(T);
     if (byRecency === undefined) byAge.set(T, (byRecency = new Map()));
-    const index = byRecency.get(tx);
+    let index = byRecency.get(tx);
     if (index === undefined) {
-      byRecency.set(tx, patterns.length);
-      patterns.push({ x, tx, T, count: 1 });
-    } else {
-      patterns[index]!.count++;
+      index = patterns.length;
+      byRecency.set(tx, index);
+      patterns.push({ x, tx, T, count: 0 });
     }
-  }
-  return patterns;
+    patterns[index]!.count++;
+    patternOf[row] = index;
+  });
+  return { patterns, patternOf };
+}
+
+/** Merges customers with identical (x, t_x, T) into patterns with counts, in order of first appearance. */
+export function groupPatterns(rows: readonly PurchaseHistory[]): CustomerPattern[] {
+  return indexCustomerPatterns(rows).patterns;
 }
 
 /** Total customers in a set of patterns. */

@@ -1,4 +1,5 @@
 import { countPredictor, type CountModelSpec } from './count-model.js';
+import { indexCustomerPatterns } from './customer-pattern.js';
 import { discountedClv, type DiscountedClvOptions } from './discounted-clv.js';
 import { gammaGammaConditionalSpend, type GammaGammaParams } from './gamma-gamma.js';
 import type { CustomerSummary } from './summarize-transactions.js';
@@ -37,18 +38,14 @@ export function predictCustomerValues(
   options: DiscountedClvOptions,
 ): CustomerValue[] {
   const predictor = countPredictor(count);
-  const forecasts = new Map<string, PatternForecast>();
-  return customers.map((customer) => {
-    const key = `${customer.x}:${customer.tx}:${customer.T}`;
-    let forecast = forecasts.get(key);
-    if (forecast === undefined) {
-      forecast = {
-        pAlive: predictor.pAlive(customer),
-        expectedTransactions: predictor.conditionalExpected(customer, options.horizon),
-        discountedTransactions: discountedClv((t) => predictor.conditionalExpected(customer, t), 1, { ...options, margin: 1 }),
-      };
-      forecasts.set(key, forecast);
-    }
+  const { patterns, patternOf } = indexCustomerPatterns(customers);
+  const forecasts: PatternForecast[] = patterns.map((pattern) => ({
+    pAlive: predictor.pAlive(pattern),
+    expectedTransactions: predictor.conditionalExpected(pattern, options.horizon),
+    discountedTransactions: discountedClv((t) => predictor.conditionalExpected(pattern, t), 1, { ...options, margin: 1 }),
+  }));
+  return customers.map((customer, row) => {
+    const forecast = forecasts[patternOf[row]!]!;
     const expectedSpend = gammaGammaConditionalSpend(spend, customer.x, customer.monetaryValue);
     return {
       customerId: customer.customerId,

@@ -1,4 +1,5 @@
 import type { DifferentiableObjective } from '../math/bfgs.js';
+import { CompensatedSum } from '../math/compensated-sum.js';
 import { digamma, logGamma } from '../math/special-functions.js';
 import { maximizeLikelihood, type ModelFit } from './model-fit.js';
 
@@ -52,7 +53,7 @@ function gammaGammaObjective(observations: readonly SpendObservation[], customer
     const logGammaQ = logGamma(q);
     const psiQ = digamma(q);
     const logScale = Math.log(gamma);
-    let value = 0;
+    const value = new CompensatedSum();
     let dP = 0;
     let dQ = 0;
     let dGamma = 0;
@@ -61,9 +62,9 @@ function gammaGammaObjective(observations: readonly SpendObservation[], customer
       const px = p * x[i]!;
       const logDenominator = Math.log(gamma + total[i]!);
       const psiSum = digamma(px + q);
-      value +=
-        c *
-        (logGamma(px + q) - logGamma(px) - logGammaQ + q * logScale + (px - 1) * logMean[i]! + px * Math.log(x[i]!) - (px + q) * logDenominator);
+      value.add(
+        c * (logGamma(px + q) - logGamma(px) - logGammaQ + q * logScale + (px - 1) * logMean[i]! + px * Math.log(x[i]!) - (px + q) * logDenominator),
+      );
       dP += c * x[i]! * (psiSum - digamma(px) + logMean[i]! + Math.log(x[i]!) - logDenominator);
       dQ += c * (psiSum - psiQ + logScale - logDenominator);
       dGamma += c * (q / gamma - (px + q) / (gamma + total[i]!));
@@ -72,7 +73,7 @@ function gammaGammaObjective(observations: readonly SpendObservation[], customer
     gradient[0] = scale * p * dP;
     gradient[1] = scale * q * dQ;
     gradient[2] = scale * gamma * dGamma;
-    return scale * value;
+    return scale * value.value;
   };
 }
 

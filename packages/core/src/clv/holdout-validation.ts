@@ -1,4 +1,4 @@
-import type { PurchaseHistory } from './customer-pattern.js';
+import { indexCustomerPatterns, type PurchaseHistory } from './customer-pattern.js';
 
 export interface HoldoutCustomer extends PurchaseHistory {
   /** Transactions the customer actually made in the holdout period. */
@@ -46,19 +46,15 @@ export function validateHoldout(
   holdoutLength: number,
   maxFrequency = 7,
 ): HoldoutValidation {
-  const cache = new Map<string, number>();
+  const { patterns, patternOf } = indexCustomerPatterns(customers);
+  const predictions = patterns.map((pattern) => predict(pattern, holdoutLength));
   const buckets = Array.from({ length: maxFrequency + 1 }, (_, frequency) => ({ frequency, customers: 0, actual: 0, predicted: 0 }));
   let actualTotal = 0;
   let predictedTotal = 0;
   let absoluteError = 0;
   let squaredError = 0;
-  for (const customer of customers) {
-    const key = `${customer.x}:${customer.tx}:${customer.T}`;
-    let predicted = cache.get(key);
-    if (predicted === undefined) {
-      predicted = predict(customer, holdoutLength);
-      cache.set(key, predicted);
-    }
+  customers.forEach((customer, row) => {
+    const predicted = predictions[patternOf[row]!]!;
     const actual = customer.holdoutTransactions;
     const bucket = buckets[Math.min(customer.x, maxFrequency)]!;
     bucket.customers++;
@@ -68,7 +64,7 @@ export function validateHoldout(
     predictedTotal += predicted;
     absoluteError += Math.abs(predicted - actual);
     squaredError += (predicted - actual) ** 2;
-  }
+  });
   const count = customers.length;
   return {
     holdoutLength,

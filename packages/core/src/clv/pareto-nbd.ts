@@ -1,4 +1,5 @@
 import type { DifferentiableObjective } from '../math/bfgs.js';
+import { CompensatedSum } from '../math/compensated-sum.js';
 import { unitHypergeometric2F1 } from '../math/hypergeometric.js';
 import { logAddExp, logSubExp } from '../math/log-space.js';
 import { digamma, logGamma } from '../math/special-functions.js';
@@ -124,7 +125,7 @@ function paretoNbdObjective(index: PatternIndex): DifferentiableObjective {
     const logGammaR = logGamma(r);
     const psiR = digamma(r);
 
-    let total = 0;
+    const total = new CompensatedSum();
     let dR = 0;
     let dAlpha = 0;
     let dS = 0;
@@ -132,7 +133,7 @@ function paretoNbdObjective(index: PatternIndex): DifferentiableObjective {
     for (let j = 0; j < frequencies.length; j++) {
       const x = frequencies[j]!;
       const customers = frequencyCustomers[j]!;
-      total += customers * (logGamma(r + x) - logGammaR + r * logAlpha + s * logBeta);
+      total.add(customers * (logGamma(r + x) - logGammaR + r * logAlpha + s * logBeta));
       dR += customers * (digamma(r + x) - psiR + logAlpha);
       dAlpha += (customers * r) / alpha;
       dS += customers * logBeta;
@@ -155,7 +156,7 @@ function paretoNbdObjective(index: PatternIndex): DifferentiableObjective {
       const recencyOffset = recencyPairs.pairOf[i]! * SLOTS;
       const ageOffset = agePairs.pairOf[i]! * SLOTS;
       const logB = logBracket(first, logShare, atRecency[recencyOffset]!, atAge[ageOffset]!);
-      total += c * logB;
+      total.add(c * logB);
 
       const firstWeight = Math.exp(first - logB);
       const hasTail = atRecency[recencyOffset]! > atAge[ageOffset]!;
@@ -174,7 +175,7 @@ function paretoNbdObjective(index: PatternIndex): DifferentiableObjective {
     gradient[1] = scale * alpha * dAlpha;
     gradient[2] = scale * s * dS;
     gradient[3] = scale * beta * dBeta;
-    return scale * total;
+    return scale * total.value;
   };
 }
 

@@ -8,6 +8,12 @@ export type DifferentiableObjective = (point: Float64Array, gradient: Float64Arr
 export interface BfgsOptions {
   /** Stop when every component of the gradient is at most this in magnitude. */
   readonly gradientTolerance?: number;
+  /**
+   * Stop when a step lowers the value by less than this fraction of it: the
+   * gradient may still be above tolerance, but the value can no longer tell
+   * better points from worse ones in double precision.
+   */
+  readonly valueTolerance?: number;
   readonly maxIterations?: number;
   /** Largest change of any coordinate in one step (the problems here are in log parameters). */
   readonly maxStep?: number;
@@ -20,13 +26,13 @@ export interface MinimizeResult {
   readonly gradientNorm: number;
   readonly iterations: number;
   readonly evaluations: number;
-  /** True when the gradient tolerance was met; false when the iteration limit ran out or no step could improve further. */
+  /** True when the gradient tolerance was met; false when the iteration limit ran out or steps stopped improving the value first. */
   readonly converged: boolean;
 }
 
 const ARMIJO = 1e-4;
 const CURVATURE = 0.9;
-const MAX_LINE_SEARCH_STEPS = 40;
+const MAX_LINE_SEARCH_STEPS = 30;
 
 interface Trial {
   readonly step: number;
@@ -58,6 +64,7 @@ function dot(left: Float64Array, right: Float64Array): number {
  */
 export function minimizeBfgs(objective: DifferentiableObjective, start: readonly number[], options: BfgsOptions = {}): MinimizeResult {
   const tolerance = options.gradientTolerance ?? 1e-9;
+  const valueTolerance = options.valueTolerance ?? 1e-15;
   const maxIterations = options.maxIterations ?? 500;
   const maxStep = options.maxStep ?? 5;
   const size = start.length;
@@ -92,8 +99,9 @@ export function minimizeBfgs(objective: DifferentiableObjective, start: readonly
       slope = dot(direction, gradient);
     }
     const stepLimit = maxStep / maxAbs(direction);
-    const firstStep = Math.min(iterations === 1 ? 1 / maxAbs(direction) : 1, stepLimit);
-    const accepted = lineSearch(point, value, slope, direction, firstStep, stepLimit, evaluate);
+    // The first direction is the raw gradient: cap its step at one unit per coordinate.
+    const firstStep = Math.min(iterations === 1 ? Math.min(1, 1 / maxAbs(direction)) : 1, stepLimit);
+    const accepted = lineSearch(point, value, slope, direction, firstStep, stepLimit, valueTolerance, evaluate);
     if (accepted === undefined) break;
 
     const s = new Float64Array(size);
@@ -107,10 +115,12 @@ export function minimizeBfgs(objective: DifferentiableObjective, start: readonly
       if (iterations === 1) scaleIdentity(inverseHessian, curvature / dot(y, y));
       updateInverseHessian(inverseHessian, s, y, curvature);
     }
+    const stalled = value - accepted.value <= valueTolerance * Math.abs(value);
     point = accepted.point;
     gradient = accepted.gradient;
     value = accepted.value;
     converged = maxAbs(gradient) <= tolerance;
+    if (stalled) break;
   }
   return { point: [...point], value, gradientNorm: maxAbs(gradient), iterations, evaluations, converged };
 }
@@ -122,6 +132,7 @@ function lineSearch(
   direction: Float64Array,
   firstStep: number,
   stepLimit: number,
+  valueTolerance: number,
   evaluate: (point: Float64Array, gradient: Float64Array) => number,
 ): Trial | undefined {
   const trial = (step: number): Trial => {
@@ -133,11 +144,14 @@ function lineSearch(
   };
   const sufficient = (candidate: Trial): boolean => candidate.value <= value0 + ARMIJO * candidate.step * slope0;
   const flat = (candidate: Trial): boolean => Math.abs(candidate.slope) <= -CURVATURE * slope0;
+  // Values equal to rounding: no search along this line can find a better point.
+  const indistinguishable = (candidate: Trial): boolean => Math.abs(candidate.value - value0) <= valueTolerance * Math.abs(value0);
 
   let previous: Trial = { step: 0, value: value0, slope: slope0, point: origin, gradient: new Float64Array(0) };
   let step = firstStep;
   for (let attempt = 0; attempt < MAX_LINE_SEARCH_STEPS; attempt++) {
     const current = trial(step);
+    if (indistinguishable(current)) return previous.step > 0 ? previous : undefined;
     if (!sufficient(current) || (attempt > 0 && current.value >= previous.value)) return zoom(previous, current);
     if (flat(current)) return current;
     if (current.slope >= 0) return zoom(current, previous);
@@ -152,6 +166,7 @@ function lineSearch(
     for (let attempt = 0; attempt < MAX_LINE_SEARCH_STEPS; attempt++) {
       const step = interpolate(low, high);
       const current = trial(step);
+      if (indistinguishable(current)) return best;
       if (!sufficient(current) || current.value >= low.value) {
         high = current;
       } else {
@@ -160,7 +175,7 @@ function lineSearch(
         low = current;
         best = current;
       }
-      if (Math.abs(high.step - low.step) <= 1e-14 * Math.max(1, low.step)) break;
+      if (Math.abs(high.step - low.step) <= 1e-10 * Math.max(1, low.step)) break;
     }
     return best;
   }

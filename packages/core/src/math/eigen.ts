@@ -1,4 +1,4 @@
-import { multiplyMatrixVector, sum, type NumberMatrix } from './matrix.js';
+import { element, multiplyMatrixVector, sum, type NumberMatrix } from './matrix.js';
 
 export interface Eigenpair {
   /** The principal eigenvector, scaled to sum 1. */
@@ -32,7 +32,8 @@ export function principalEigenpair(matrix: NumberMatrix, options: PowerIteration
     const product = multiplyMatrixVector(matrix, vector);
     const total = sum(product);
     const next = product.map((value) => value / total);
-    const change = Math.max(...next.map((value, index) => Math.abs(value - (vector[index] ?? 0))));
+    const previous = vector;
+    const change = next.reduce((largest, value, index) => Math.max(largest, Math.abs(value - element(previous, index))), 0);
     vector = next;
     if (change <= tolerance) {
       return { vector, value: sum(multiplyMatrixVector(matrix, vector)), iterations: iteration };

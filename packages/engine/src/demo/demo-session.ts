@@ -60,7 +60,7 @@ function calendarSql(db: Database): string {
       FROM days d CROSS JOIN festival f
       GROUP BY d.day, d.week
     )
-    SELECT week, isodow(day)::INTEGER AS weekday, day AS order_date,
+    SELECT week, isodow(day)::INTEGER AS weekday, day AS order_date, strftime(day, '%Y%m%d') AS date_key,
       CASE ${runUp}
         WHEN days_after <= 6 THEN 0.6
         WHEN days_after <= 20 THEN 0.85

@@ -15,7 +15,8 @@ import { sqlList } from './sql-constants.js';
 function weekSql(db: Database): string {
   return `INSERT INTO order_lines (order_id, customer_id, order_date, sku, qty, amount, qty_demand, qty_limit)
     WITH placed AS (
-      SELECT c.idx, c.customer_id, k.week, k.order_date, c.profile, c.assortment, c.scarce_limit,
+      SELECT c.idx, c.customer_id, k.date_key || '-' || c.customer_id AS order_id, k.week, k.order_date,
+        c.profile, c.assortment, c.scarce_limit,
         c.base_qty * c.cycle_weeks * k.volume_factor * exp(c.trend_rate * k.week)
           -- a new shop builds up to its volume over its first 8 weeks
           * least(1.0, 0.5 + (k.order_date - c.license_date) / 112.0)
@@ -35,7 +36,7 @@ function weekSql(db: Database): string {
     ), lines AS (
       SELECT p.*, unnest(range(p.line_count)) AS line_no FROM placed p
     ), picked AS (
-      SELECT l.idx, l.customer_id, l.order_date, l.line_no, l.scarce_limit, r.sku, r.scarce, r.wholesale_price,
+      SELECT l.idx, l.order_id, l.customer_id, l.order_date, l.line_no, l.scarce_limit, r.sku, r.scarce, r.wholesale_price,
         greatest(1, round(l.order_qty / l.line_count * ${sqlList(db.dialect, CLASS_QUANTITY_FACTOR)}[r.price_class]
           * (0.5 + demo_u3(l.idx, l.week, l.line_no, 'line.qty'))
           -- scarce SKUs are asked for beyond what the allocation allows
@@ -47,7 +48,7 @@ function weekSql(db: Database): string {
       SELECT p.*, CASE WHEN p.scarce THEN least(p.qty_demand, p.scarce_limit) ELSE p.qty_demand END AS qty
       FROM picked p
     )
-    SELECT strftime(order_date, '%Y%m%d') || '-' || customer_id, customer_id, order_date, sku,
+    SELECT order_id, customer_id, order_date, sku,
       qty, round(qty * wholesale_price, 2), qty_demand, CASE WHEN scarce THEN scarce_limit END
     FROM supplied
     ORDER BY order_date, idx, line_no`;

@@ -13,7 +13,7 @@ import {
   type ValueSide,
 } from '@retail-value/core';
 import { one, type Database } from '../db/database.js';
-import { measuresSql, orderAggregateSql } from './compile-measures.js';
+import { measuresSql, orderAggregateSql, orderDistinctSql } from './compile-measures.js';
 import { boundsAggregates, boundsFromRow, groupExpression, literal, rawExpression, scoreExpression } from './compile-scores.js';
 import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
@@ -172,13 +172,14 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
     await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
     throw error;
   } finally {
-    for (const table of ['eval_orders', 'eval_measures', 'eval_scores']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['eval_orders', 'eval_order_distinct', 'eval_measures', 'eval_scores']) await db.run(`DROP TABLE IF EXISTS ${table}`);
   }
 }
 
 async function computeRun(db: Database, plan: EvaluationPlan, window: EvaluationWindow, runId: string, done: (step: (typeof STEPS)[number]) => void): Promise<Omit<FrozenRun, 'steps'>> {
   const dialect = db.dialect;
   await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${orderAggregateSql(dialect, window)}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE eval_order_distinct AS ${orderDistinctSql(window)}`);
   done('orders');
   await db.run(`CREATE OR REPLACE TEMP TABLE eval_measures AS ${measuresSql(dialect, window)}`, [window.period]);
   const counted = await one<{ n: number }>(db, 'SELECT count(*) AS n FROM eval_measures');

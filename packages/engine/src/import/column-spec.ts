@@ -58,24 +58,11 @@ export interface KindSpec {
   readonly key: readonly string[];
   readonly references: readonly ReferenceSpec[];
   readonly dateOrder: readonly DateOrderSpec[];
-}
-
-export function text(name: string, aliases: readonly string[], required = false, pattern?: TextPattern): ColumnSpec {
-  return { name, aliases, required, value: pattern === undefined ? { type: 'text' } : { type: 'text', pattern } };
-}
-
-export function date(name: string, aliases: readonly string[], required = false): ColumnSpec {
-  return { name, aliases, required, value: { type: 'date' } };
-}
-
-export function number(name: string, aliases: readonly string[], required: boolean, min?: number, max?: number): ColumnSpec {
-  return { name, aliases, required, value: { type: 'number', ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) } };
-}
-
-export function integer(name: string, aliases: readonly string[], required: boolean, min: number, max: number): ColumnSpec {
-  return { name, aliases, required, value: { type: 'integer', min, max } };
-}
-
-export function code(name: string, aliases: readonly string[], required: boolean, values: readonly CodeValue[]): ColumnSpec {
-  return { name, aliases, required, value: { type: 'code', values } };
+  /**
+   * How a re-import meets rows already there: `merge` upserts by the key and
+   * keeps the columns the file does not have; `replace` deletes the rows
+   * with the file's keys and inserts the file's rows (for order_lines, which
+   * has no key index to upsert against; see schema/tables.ts).
+   */
+  readonly upsert: 'merge' | 'replace';
 }

@@ -1,4 +1,4 @@
-import { code, date, integer, number, text, type KindSpec } from './column-spec.js';
+import type { CodeValue, ColumnSpec, KindSpec, TextPattern } from './column-spec.js';
 import {
   ASSESSMENT_INDICATOR_CODES,
   BOOLEAN_CODES,
@@ -34,6 +34,27 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export function isImportKind(value: string): value is ImportKind {
   return (IMPORT_KINDS as readonly string[]).includes(value);
+}
+
+/* Column builders, so that the table below reads like the documentation. */
+function text(name: string, aliases: readonly string[], required = false, pattern?: TextPattern): ColumnSpec {
+  return { name, aliases, required, value: pattern === undefined ? { type: 'text' } : { type: 'text', pattern } };
+}
+
+function date(name: string, aliases: readonly string[], required = false): ColumnSpec {
+  return { name, aliases, required, value: { type: 'date' } };
+}
+
+function number(name: string, aliases: readonly string[], required: boolean, min?: number, max?: number): ColumnSpec {
+  return { name, aliases, required, value: { type: 'number', ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) } };
+}
+
+function integer(name: string, aliases: readonly string[], required: boolean, min: number, max: number): ColumnSpec {
+  return { name, aliases, required, value: { type: 'integer', min, max } };
+}
+
+function code(name: string, aliases: readonly string[], required: boolean, values: readonly CodeValue[]): ColumnSpec {
+  return { name, aliases, required, value: { type: 'code', values } };
 }
 
 const customerRef = { column: 'customer_id', table: 'customers', targetColumn: 'customer_id', code: 'import.value.unknown_customer' } as const;
@@ -82,6 +103,7 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     key: ['customer_id'],
     references: [],
     dateOrder: [],
+    upsert: 'merge',
   },
   products: {
     kind: 'products',
@@ -102,6 +124,7 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     key: ['sku'],
     references: [],
     dateOrder: [],
+    upsert: 'merge',
   },
   orders: {
     kind: 'orders',
@@ -119,6 +142,7 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     key: ['order_id', 'sku'],
     references: [customerRef, productRef],
     dateOrder: [],
+    upsert: 'replace',
   },
   visits: {
     kind: 'visits',
@@ -135,6 +159,7 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     key: ['visit_id'],
     references: [customerRef],
     dateOrder: [],
+    upsert: 'merge',
   },
   feedback: {
     kind: 'feedback',
@@ -150,6 +175,7 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     key: ['feedback_id'],
     references: [customerRef],
     dateOrder: [],
+    upsert: 'merge',
   },
   promotions: {
     kind: 'promotions',
@@ -165,6 +191,7 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     key: ['promotion_id', 'customer_id'],
     references: [customerRef],
     dateOrder: [],
+    upsert: 'merge',
   },
   displays: {
     kind: 'displays',
@@ -173,6 +200,7 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     key: ['customer_id', 'sku', 'start_date'],
     references: [customerRef, productRef],
     dateOrder: [{ start: 'start_date', end: 'end_date' }],
+    upsert: 'merge',
   },
   'credit-events': {
     kind: 'credit-events',
@@ -188,6 +216,7 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     key: ['event_id'],
     references: [customerRef],
     dateOrder: [],
+    upsert: 'merge',
   },
   assessments: {
     kind: 'assessments',
@@ -202,6 +231,7 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     key: ['customer_id', 'period', 'indicator'],
     references: [customerRef],
     dateOrder: [],
+    upsert: 'merge',
   },
   surveys: {
     kind: 'surveys',
@@ -218,5 +248,6 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     key: ['survey_id', 'customer_id', 'item'],
     references: [customerRef],
     dateOrder: [],
+    upsert: 'merge',
   },
 };

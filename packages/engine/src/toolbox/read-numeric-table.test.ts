@@ -106,6 +106,12 @@ describe('readNumericTable', () => {
     ]);
   });
 
+  it('reports a missing file and a directory as issues', async () => {
+    const missing = join(directory, 'missing.csv');
+    expect(await issuesOf(readNumericTable(missing))).toEqual([{ code: 'methods.table.not_found', file: missing }]);
+    expect((await issuesOf(readNumericTable(directory)))[0]).toMatchObject({ code: 'methods.table.unreadable', params: { reason: 'EISDIR' } });
+  });
+
   it('reports malformed CSV instead of failing with a parser error', async () => {
     const issues = await issuesOf(readNumericTable(await write('quote.csv', 'n,a\nx,"1\ny,2\n')));
     expect(issues[0]?.code).toBe('methods.table.malformed');

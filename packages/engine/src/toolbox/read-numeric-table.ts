@@ -44,10 +44,8 @@ export function decodeTableText(bytes: Uint8Array): string {
  * are not numbers — is collected and thrown as one IssuesError naming file,
  * row (as an editor counts lines), column and value.
  */
-export async function readNumericTable(path: string, options: ReadNumericTableOptions = {}): Promise<NumericTable> {
-  const text = decodeTableText(await readFile(path));
-  const records = parseRecords(text, path);
-  const file = path;
+export async function readNumericTable(file: string, options: ReadNumericTableOptions = {}): Promise<NumericTable> {
+  const records = parseRecords(decodeTableText(await readBytes(file)), file);
   const [header, ...body] = records;
   if (header === undefined) throw new IssuesError([issue('methods.table.empty', { file })]);
   const [nameHeader = '', ...criteria] = header.record;
@@ -94,6 +92,17 @@ export async function readNumericTable(path: string, options: ReadNumericTableOp
   }
   if (issues.length > 0) throw new IssuesError(issues);
   return Object.freeze({ file, headerRow, nameHeader, names, criteria, values, source: Object.freeze({ file, rows, columns: criteria }) });
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new IssuesError([issue('methods.table.not_found', { file })]);
+    if (code !== undefined) throw new IssuesError([issue('methods.table.unreadable', { file, params: { reason: code } })]);
+    throw error;
+  }
 }
 
 function parsePairwise(text: string): number | undefined {

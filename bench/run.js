@@ -1,0 +1,80 @@
+// npm run bench -- [--customers N] [--weeks W] [--lines-per-order K] [--runs R] [--reuse] [--clv]
+//
+// Generates the demo company at the given size, then times the evaluation
+// with the default scheme against a baseline measured in the same run: one
+// bare DuckDB aggregate scan (sum of qty and amount grouped by customer) over
+// the same order lines. Prints each stage's median and, last, the line
+// `evaluation/scan ratio: X`. With --clv it runs the lifetime-value benchmark.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { evaluate, generateDemo, openDatabase } from '@retail-value/engine';
+
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '1000000' },
+    weeks: { type: 'string', default: '52' },
+    'lines-per-order': { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '42' },
+    reuse: { type: 'boolean', default: false },
+    clv: { type: 'boolean', default: false },
+    dir: { type: 'string', default: 'bench/results' },
+  },
+});
+
+const median = (numbers) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const seconds = (value) => `${value.toFixed(3)} s`;
+
+if (values.clv) {
+  const { runClvBench } = await import('./clv.js');
+  await runClvBench({ customers: Number(values.customers), runs: Number(values.runs) });
+  process.exit(0);
+}
+
+const customers = Number(values.customers);
+// Real orders carry 10–40 lines; at a million customers the line count is kept near 55M so the
+// benchmark fits this machine: about 37 orders a customer-year × 1.5 lines.
+const linesPerOrder = values['lines-per-order'] ?? (customers >= 200_000 ? '1.5' : '12');
+const runs = Number(values.runs);
+mkdirSync(values.dir, { recursive: true });
+const file = join(values.dir, `bench-${customers}-${values.weeks}-${linesPerOrder}-${values.seed}.duckdb`);
+if (!values.reuse && existsSync(file)) {
+  rmSync(file);
+  rmSync(`${file}.wal`, { force: true });
+}
+const db = await openDatabase(file);
+const present = await db.all('SELECT count(*) AS n FROM customers');
+if (present[0].n === 0) {
+  console.log(`generating ${customers} customers × ${values.weeks} weeks (${linesPerOrder} lines per order) …`);
+  const demo = await generateDemo(db, { customers, weeks: Number(values.weeks), seed: Number(values.seed), linesPerOrder: Number(linesPerOrder) });
+  console.log(`generate                ${seconds(demo.seconds)}  (${demo.counts.order_lines} order lines)`);
+}
+const lines = (await db.all('SELECT count(*) AS n FROM order_lines'))[0].n;
+console.log(`order lines             ${lines}`);
+
+const scanTimes = [];
+const evaluationTimes = [];
+const stepTimes = new Map();
+for (let run = 0; run < runs; run += 1) {
+  let started = performance.now();
+  await db.run('CREATE OR REPLACE TEMP TABLE bench_scan AS SELECT customer_id, sum(qty) AS qty, sum(amount) AS amount FROM order_lines GROUP BY customer_id');
+  scanTimes.push((performance.now() - started) / 1000);
+  await db.run('DROP TABLE bench_scan');
+  started = performance.now();
+  const result = await evaluate(db, { period: '2026Q3' });
+  evaluationTimes.push((performance.now() - started) / 1000);
+  for (const step of result.steps) stepTimes.set(step.step, [...(stepTimes.get(step.step) ?? []), step.seconds]);
+  console.log(`run ${run + 1}: scan ${seconds(scanTimes.at(-1))}, evaluation ${seconds(evaluationTimes.at(-1))} (${result.customers} customers, ${result.runId})`);
+}
+console.log('');
+console.log(`median of ${runs} runs`);
+console.log(`  bare scan             ${seconds(median(scanTimes))}`);
+for (const [step, times] of stepTimes) console.log(`  evaluate: ${step.padEnd(12)}${seconds(median(times))}`);
+console.log(`  evaluation (total)    ${seconds(median(evaluationTimes))}`);
+await db.close();
+console.log(`evaluation/scan ratio: ${(median(evaluationTimes) / median(scanTimes)).toFixed(2)}`);

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** Debian's chromium; playwright-core 1.64 drives it (no downloaded browser). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function hasChromium(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+/** A headless chromium with a fresh profile, so no earlier cookie or stored language leaks in. */
+export async function launchChromium(): Promise<BrowserContext> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'rv-chromium-'));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1366, height: 820 },
+    locale: 'zh-CN',
+  });
+}

@@ -1,0 +1,41 @@
+import { one, type Database } from '../db/database.js';
+import type { KindSpec } from './column-spec.js';
+import type { MappedColumn } from './header-mapping.js';
+import { parsedValueSql } from './value-sql.js';
+
+export interface WriteCounts {
+  readonly inserted: number;
+  /** Rows whose key was already in the table (updated, or replaced for order lines). */
+  readonly updated: number;
+}
+
+/**
+ * Writes the staged, validated rows into the kind's table by its natural
+ * key, in SQL: the same value expressions the checks used, mapped from the
+ * file's spellings to the stored codes. Runs inside the caller's transaction.
+ */
+export async function writeRows(db: Database, spec: KindSpec, mapped: readonly MappedColumn[], view: string): Promise<WriteCounts> {
+  const { quoteIdent } = db.dialect;
+  const table = quoteIdent(spec.table);
+  const columns = mapped.map((column) => quoteIdent(column.spec.name));
+  const values = mapped.map((column) => `${parsedValueSql(db.dialect, column.spec, `${view}.${quoteIdent(column.spec.name)}`)} AS ${quoteIdent(column.spec.name)}`);
+  const incoming = `(SELECT ${values.join(', ')} FROM ${view})`;
+  const keyMatch = spec.key.map((name) => `target.${quoteIdent(name)} = incoming.${quoteIdent(name)}`).join(' AND ');
+
+  const { total, existing } = await one<{ total: number; existing: number }>(
+    db,
+    `SELECT count(*) AS total, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${table} target WHERE ${keyMatch})) AS existing FROM ${incoming} incoming`,
+  );
+  if (spec.upsert === 'replace') {
+    if (existing > 0) await db.run(`DELETE FROM ${table} target WHERE EXISTS (SELECT 1 FROM ${incoming} incoming WHERE ${keyMatch})`);
+    await db.run(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM ${incoming} incoming`);
+  } else {
+    const updates = mapped.filter((column) => !spec.key.includes(column.spec.name)).map((column) => quoteIdent(column.spec.name));
+    const onConflict =
+      updates.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${updates.map((column) => `${column} = excluded.${column}`).join(', ')}`;
+    await db.run(
+      `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM ${incoming} incoming ON CONFLICT (${spec.key.map(quoteIdent).join(', ')}) ${onConflict}`,
+    );
+  }
+  return { inserted: total - existing, updated: existing };
+}
