@@ -246,7 +246,7 @@ describe('rejecting bad files whole', () => {
       'file orders-bad.csv, row 3, column "order_date", value "2024-02-30": not a valid date (write YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD, and a day that exists)',
     );
     expect(formatIssue(duplicate!, 'en')).toContain('duplicates row 2');
-    expect(formatIssue(error.issues.at(-1)!, 'zh-CN')).toBe('文件 orders-bad.csv：文件未导入：共 5 个问题（以上列出前 5 个），数据库未作任何改动');
+    expect(formatIssue(error.issues.at(-1)!, 'zh-CN')).toBe('文件 orders-bad.csv：未导入，共 5 个问题（以上列出前 5 个），数据库未作任何改动');
   });
 
   it('names unknown codes with the accepted ones, and empty required values', async () => {

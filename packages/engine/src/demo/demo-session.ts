@@ -26,7 +26,7 @@ const MACROS = [
 
 const MACRO_NAMES = ['demo_normal2', 'demo_normal', 'demo_u3', 'demo_u2', 'demo_u'];
 
-const VARIABLES = ['demo_seed', 'demo_customers', 'demo_weeks', 'demo_end', 'demo_start', 'demo_lines'];
+const VARIABLES = ['demo_seed', 'demo_customers', 'demo_weeks', 'demo_end', 'demo_start', 'demo_lines', 'demo_skus'];
 
 /** Temporary tables the generator builds; dropped when the session closes. */
 const TEMP_TABLES = [
@@ -36,6 +36,7 @@ const TEMP_TABLES = [
   'demo_customer',
   'demo_product',
   'demo_sku_rank',
+  'demo_line_slot',
 ];
 
 /**

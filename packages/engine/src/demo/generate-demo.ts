@@ -57,7 +57,7 @@ type Step = (db: Database, options: DemoOptions) => Promise<void>;
 const STEPS: Readonly<Record<DemoTable, Step>> = {
   products: (db) => generateProducts(db),
   customers: (db, options) => generateCustomers(db, options.customers),
-  order_lines: (db, options) => generateOrderLines(db, options.weeks),
+  order_lines: (db, options) => generateOrderLines(db, options.weeks, options.customers, options.linesPerOrder),
   visits: (db) => generateVisits(db),
   feedback: (db) => generateFeedback(db),
   promotions: (db) => generatePromotions(db),
