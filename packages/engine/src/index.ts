@@ -29,3 +29,4 @@ export * from './import/import-kinds.js';
 export * from './import/header-mapping.js';
 export * from './import/import-file.js';
 export * from './import/database-status.js';
+export * from './dialects/duckdb/duckdb-dialect.js';

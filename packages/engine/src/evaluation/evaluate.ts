@@ -178,10 +178,15 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
 
 async function computeRun(db: Database, plan: EvaluationPlan, window: EvaluationWindow, runId: string, done: (step: (typeof STEPS)[number]) => void): Promise<Omit<FrozenRun, 'steps'>> {
   const dialect = db.dialect;
-  await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${orderAggregateSql(dialect, window)}`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE eval_order_distinct AS ${orderDistinctSql(window)}`);
+  const orderSql = orderAggregateSql(dialect, window, plan.measures);
+  if (orderSql !== undefined) await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${orderSql}`);
+  const distinctSql = orderDistinctSql(dialect, window, plan.measures);
+  if (distinctSql !== undefined) await db.run(`CREATE OR REPLACE TEMP TABLE eval_order_distinct AS ${distinctSql}`);
   done('orders');
-  await db.run(`CREATE OR REPLACE TEMP TABLE eval_measures AS ${measuresSql(dialect, window)}`, [window.period]);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE eval_measures AS ${measuresSql(dialect, window, plan.measures, { orders: orderSql !== undefined, distinct: distinctSql !== undefined })}`,
+    [window.period],
+  );
   const counted = await one<{ n: number }>(db, 'SELECT count(*) AS n FROM eval_measures');
   if (counted.n === 0) throw new IssuesError([issue('evaluation.no_customers')]);
   done('measures');
