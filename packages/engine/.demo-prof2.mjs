@@ -22202,8 +22202,7 @@ async function generateProducts(db2) {
       SELECT c.*, round(${COST_SQL}, 2) AS cost_price
       FROM classed c
     )
-    SELECT row_number() OVER (ORDER BY brand_no, variant_no)::INTEGER AS sku_no,
-      printf('69010%03d%04d', brand_no, variant_no) AS sku,
+    SELECT printf('69010%03d%04d', brand_no, variant_no) AS sku,
       brand || variant AS name,
       brand,
       price_class::INTEGER AS price_class,
@@ -22235,31 +22234,36 @@ async function generateProducts(db2) {
     SELECT s.profile,
       (row_number() OVER (PARTITION BY s.profile
         ORDER BY -ln(1 - demo_u2(s.profile, p.sku, 'sku.rank')) / (s.share / z.skus * p.popularity), p.sku) - 1)::INTEGER AS rank,
-      p.sku_no, p.price_class, p.wholesale_price, p.scarce, p.launch_date
+      p.sku, p.price_class, p.wholesale_price, p.scarce, p.launch_date
     FROM demo_product p
     JOIN class_size z USING (price_class)
     JOIN ${shares} ON s.price_class = p.price_class
     ORDER BY s.profile, rank`);
 }
 
-// packages/engine/src/demo/weighted-buckets.ts
-function weightedBuckets(entries, buckets = 1e3) {
-  const total = entries.reduce((sum2, entry2) => sum2 + entry2.weight, 0);
-  if (!(total > 0)) throw new Error("weights must sum to more than 0");
-  const slots = [];
-  let index = 0;
-  let upper = (entries[0]?.weight ?? 0) / total;
-  for (let bucket = 0; bucket < buckets; bucket += 1) {
-    const middle = (bucket + 0.5) / buckets;
-    while (middle > upper && index < entries.length - 1) {
-      index += 1;
-      upper += (entries[index]?.weight ?? 0) / total;
-    }
-    const entry2 = entries[index];
-    if (entry2 === void 0) throw new Error("no entries");
-    slots.push(entry2.value);
+// packages/engine/src/demo/bucket-table.ts
+var BUCKETS = 1e3;
+async function createBucketTable(db2, table, choices) {
+  const rows = [];
+  for (const [choice, values] of Object.entries(choices)) {
+    const total = values.reduce((sum2, entry2) => sum2 + entry2.weight, 0);
+    if (!(total > 0)) throw new Error(`weights of ${choice} must sum to more than 0`);
+    let lower = 0;
+    values.forEach((entry2, index) => {
+      const upper = index === values.length - 1 ? 1 : lower + entry2.weight / total;
+      rows.push([choice, entry2.value, lower, upper]);
+      lower = upper;
+    });
   }
-  return slots;
+  const bounds = valuesTable(db2.dialect, "s", ["choice", "value", "lower_bound", "upper_bound"], rows);
+  await db2.run(`CREATE TEMP TABLE ${db2.dialect.quoteIdent(table)} AS
+    SELECT s.choice, b.range::INTEGER AS bucket, s.value
+    FROM range(${BUCKETS}) AS b
+    JOIN ${bounds} ON (b.range + 0.5) / ${BUCKETS} >= s.lower_bound AND (b.range + 0.5) / ${BUCKETS} < s.upper_bound
+    ORDER BY s.choice, bucket`);
+}
+function weighted(shares) {
+  return Object.entries(shares).map(([value, weight]) => ({ value, weight }));
 }
 
 // packages/engine/src/demo/generate-customers.ts
@@ -22278,10 +22282,6 @@ function byFormat(values) {
 }
 function pick2(db2, values, uniform) {
   return `${sqlList(db2.dialect, values)}[1 + floor(${uniform} * ${values.length})::INTEGER]`;
-}
-function weightedPick(db2, shares, uniform) {
-  const slots = weightedBuckets(Object.entries(shares).map(([value, weight]) => ({ value, weight })));
-  return pick2(db2, slots, uniform);
 }
 function shopNameSql(db2) {
   const template = `CASE format ${FORMATS.map(
@@ -22324,8 +22324,13 @@ async function drawCustomers(db2, districts) {
     ["district_no", "district_code", "district_name", "urban_share", "longitude", "latitude"],
     selected.map((district, index) => [index + 1, district.code, district.name, district.urbanShare, district.longitude, district.latitude])
   )}`);
-  const districtSlots = weightedBuckets(selected.map((district, index) => ({ value: index + 1, weight: district.weight })));
-  const formatShares = (market) => FORMAT_SHARES[market];
+  await createBucketTable(db2, "demo_customer_bucket", {
+    district: selected.map((district, index) => ({ value: String(index + 1), weight: district.weight })),
+    pattern: weighted(PATTERN_SHARES),
+    urban: weighted(FORMAT_SHARES.urban),
+    rural: weighted(FORMAT_SHARES.rural)
+  });
+  const bucketOf = (alias, choice, uniform) => `JOIN demo_customer_bucket ${alias} ON ${alias}.choice = ${choice} AND ${alias}.bucket = floor(${uniform} * ${BUCKETS})::INTEGER`;
   const start = `getvariable('demo_start')`;
   const end = `getvariable('demo_end')`;
   const oldLicence = `${start} - (30 + floor(pow(demo_u(idx, 'licence.date'), 1.4) * 7300))::INTEGER`;
@@ -22333,22 +22338,22 @@ async function drawCustomers(db2, districts) {
     WITH base AS (
       SELECT range::INTEGER + 1 AS idx FROM range(getvariable('demo_customers'))
     ), placed AS (
-      SELECT idx,
-        ${pick2(db2, districtSlots, `demo_u(idx, 'district')`)} AS district_no,
+      SELECT b.idx, CAST(district_pick.value AS INTEGER) AS district_no,
         -- stratified: the i-th of N customers in a random order gets the share point (i \u2212 \xBD) / N
-        (row_number() OVER (ORDER BY hash(getvariable('demo_seed'), idx, 'pattern'), idx) - 0.5) / getvariable('demo_customers') AS pattern_u
-      FROM base
+        (row_number() OVER (ORDER BY hash(getvariable('demo_seed'), b.idx, 'pattern'), b.idx) - 0.5) / getvariable('demo_customers') AS pattern_u
+      FROM base b
+      ${bucketOf("district_pick", `'district'`, `demo_u(b.idx, 'district')`)}
     ), marketed AS (
       SELECT p.*, d.district_code, d.district_name, d.longitude AS district_longitude, d.latitude AS district_latitude,
         CASE WHEN demo_u(p.idx, 'market') < d.urban_share THEN 'urban' ELSE 'rural' END AS market,
-        ${weightedPick(db2, PATTERN_SHARES, "p.pattern_u")} AS pattern
-      FROM placed p JOIN demo_district d USING (district_no)
+        pattern_pick.value AS pattern
+      FROM placed p
+      JOIN demo_district d USING (district_no)
+      ${bucketOf("pattern_pick", `'pattern'`, "p.pattern_u")}
     ), formatted AS (
-      SELECT m.*,
-        CASE market WHEN 'urban' THEN ${weightedPick(db2, formatShares("urban"), `demo_u(idx, 'format')`)}
-          ELSE ${weightedPick(db2, formatShares("rural"), `demo_u(idx, 'format')`)} END AS format,
-        demo_u(idx, 'quality') AS quality
+      SELECT m.*, format_pick.value AS format, demo_u(m.idx, 'quality') AS quality
       FROM marketed m
+      ${bucketOf("format_pick", "m.market", `demo_u(m.idx, 'format')`)}
     ), traded AS (
       SELECT f.*,
         CASE WHEN demo_u(idx, 'trade_area') < CASE market WHEN 'urban' THEN 0.25 ELSE 0.05 END THEN 'core'
@@ -22504,7 +22509,7 @@ function chunkSql(db2) {
           * (c.prob_start + (c.prob_end - c.prob_start) * k.week / greatest(1, getvariable('demo_weeks') - 1))
         AND NOT (c.pattern = 'declining' AND demo_u2(c.idx, k.week // 4, 'order.gap') < 0.3 * k.week / getvariable('demo_weeks'))
     ), picked AS (
-      SELECT p.idx, p.customer_id, p.date_key, p.order_date, s.line_no, p.scarce_limit, r.sku_no, r.scarce, r.wholesale_price,
+      SELECT p.idx, p.customer_id, p.date_key, p.order_date, s.line_no, p.scarce_limit, r.sku, r.scarce, r.wholesale_price,
         greatest(1, round(p.order_qty / p.line_count * ${sqlList(db2.dialect, CLASS_QUANTITY_FACTOR)}[r.price_class]
           * (0.5 + demo_u3(p.idx, p.week, s.line_no, 'line.qty'))
           -- scarce SKUs are asked for beyond what the allocation allows
@@ -22514,19 +22519,18 @@ function chunkSql(db2) {
       JOIN demo_sku_rank r ON r.profile = p.profile AND r.rank = (p.first_rank + s.line_no) % p.assortment
       WHERE r.launch_date <= p.order_date
     ), sorted AS (
-      SELECT idx, customer_id, date_key, order_date, line_no, sku_no, qty_demand,
+      SELECT idx, customer_id, date_key, order_date, line_no, sku, qty_demand,
         CASE WHEN scarce THEN least(qty_demand, scarce_limit) ELSE qty_demand END AS qty,
         CASE WHEN scarce THEN scarce_limit END AS qty_limit,
         wholesale_price
       FROM picked
       ORDER BY order_date, idx, line_no
     )
-    SELECT date_key || '-' || customer_id, customer_id, order_date, getvariable('demo_skus')[sku_no],
+    SELECT date_key || '-' || customer_id, customer_id, order_date, sku,
       qty, round(qty * wholesale_price, 2), qty_demand, qty_limit
     FROM sorted`;
 }
 async function generateOrderLines(db2, weeks2, customers2, linesPerOrder) {
-  await db2.run(`SET VARIABLE demo_skus = (SELECT list(sku ORDER BY sku_no) FROM demo_product)`);
   await db2.run(`CREATE TEMP TABLE demo_line_slot AS
     SELECT line_count::INTEGER AS line_count, unnest(range(line_count))::INTEGER AS line_no
     FROM range(1, (SELECT max(assortment) FROM demo_customer) + 1) AS t(line_count)`);
@@ -22559,8 +22563,11 @@ await generateProducts(db);
 lap("products");
 await generateCustomers(db, options.customers);
 lap("customers");
+await db.run("PRAGMA enable_profiling='query_tree'");
+await db.run("SET profiling_output='/tmp/demo-scratch/profile2.txt'");
 await generateOrderLines(db, options.weeks, options.customers, options.linesPerOrder);
 lap("order_lines");
+await db.run("PRAGMA disable_profiling");
 console.log(await db.all("SELECT count(*) n FROM order_lines"));
 await db.run("COMMIT");
 lap("commit");

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, parseJson } from '../cli-harness.js';
+import { cdnowSummary } from './cdnow-sample.js';
 
 const CDNOW = fileURLToPath(new URL('../fixtures/cdnow/cdnow-sample-transactions.csv', import.meta.url));
 const SETUP = ['--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30'];
@@ -60,6 +61,16 @@ describe('retail-value clv fit', () => {
     expect(spend.customers).toBe(946);
     expect(spend.params.p).toBeCloseTo(6.25, 1);
     expect(spend.validation!.customers).toBeGreaterThan(0);
+  });
+
+  it('measures time in days with --time-unit day: α scales by 7, r, a, b stay, LL shifts by −Σx log 7', async () => {
+    const week = parseJson<FitJson>(await cli('clv', 'fit', CDNOW, '--model', 'bg-nbd', '--calibration-end', '1997-09-30', '--json'));
+    const day = parseJson<FitJson>(await cli('clv', 'fit', CDNOW, '--model', 'bg-nbd', '--calibration-end', '1997-09-30', '--time-unit', 'day', '--json'));
+    expect(day.params.alpha! / week.params.alpha!).toBeCloseTo(7, 3);
+    for (const name of ['r', 'a', 'b']) expect(day.params[name]! / week.params[name]!).toBeCloseTo(1, 4);
+    // The rate λ per day is λ per week / 7, so each of the Σx = 2,457 calibration repeat purchases adds −log 7.
+    const repeatPurchases = cdnowSummary().reduce((sum, customer) => sum + customer.x, 0);
+    expect(day.logLikelihood - week.logLikelihood).toBeCloseTo(-repeatPurchases * Math.log(7), 3);
   });
 
   it('prints the validation table by calibration frequency in the chosen language', async () => {

@@ -153,7 +153,7 @@ async function fitAndPredict(settings: Settings, customers: readonly CustomerSum
     ...modelSummary(settings.model, fit),
     ...(holdoutLength === undefined
       ? {}
-      : { validation: validateHoldout(customers.map(withHoldout), (history, t) => predictor.conditionalExpected(history, t), holdoutLength) }),
+      : { validation: validateHoldout(customers.map(withHoldout), (history, t) => predictor.conditionalCurve(history)(t), holdoutLength) }),
   };
   if (settings.predictions === undefined) return report;
 

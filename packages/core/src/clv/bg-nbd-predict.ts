@@ -31,17 +31,25 @@ export function bgNbdPAlive(params: BgNbdParams, history: PurchaseHistory): numb
  * is −expm1((a−1) log(1−z))/(a−1), which tends to −log(1−z) at a = 1.
  */
 export function bgNbdConditionalExpected(params: BgNbdParams, history: PurchaseHistory, t: number): number {
-  if (t <= 0) return 0;
+  return bgNbdConditionalCurve(params, history)(t);
+}
+
+/** t ↦ E[Y(t) | x, t_x, T], with P(alive) computed once: for valuing a customer period by period. */
+export function bgNbdConditionalCurve(params: BgNbdParams, history: PurchaseHistory): (t: number) => number {
   const { r, alpha, a, b } = params;
-  const z = t / (alpha + history.T + t);
-  const logComplement = Math.log1p(-z);
+  const alive = bgNbdPAlive(params, history);
   const aMinusOne = a - 1;
-  const leading = aMinusOne === 0 ? -logComplement : -Math.expm1(aMinusOne * logComplement) / aMinusOne;
   const p = a + b - 1 - r;
   const c = a + b + history.x - 1;
-  const series = logHypergeometricSeries([p + 1, a, 1], [c + 1, 2], z);
-  const tail = ((p * z) / c) * series.sign * Math.exp(series.log + aMinusOne * logComplement);
-  return c * (leading - tail) * bgNbdPAlive(params, history);
+  return (t) => {
+    if (t <= 0) return 0;
+    const z = t / (alpha + history.T + t);
+    const logComplement = Math.log1p(-z);
+    const leading = aMinusOne === 0 ? -logComplement : -Math.expm1(aMinusOne * logComplement) / aMinusOne;
+    const series = logHypergeometricSeries([p + 1, a, 1], [c + 1, 2], z);
+    const tail = ((p * z) / c) * series.sign * Math.exp(series.log + aMinusOne * logComplement);
+    return c * (leading - tail) * alive;
+  };
 }
 
 /** E[X(t)]: expected transactions of a new customer in (0, t] (FHL 2005 eq. 7), the conditional expectation at x = t_x = T = 0. */

@@ -84,17 +84,19 @@ function bgNbdObjective(index: PatternIndex): DifferentiableObjective {
     for (let i = 0; i < count.length; i++) {
       const c = count[i]!;
       const j = frequencyOf[i]!;
+      const k = ageOf[i]!;
       const x = frequencies[j]!;
       const exponent = r + x;
-      const logAgeTerm = logAge[ageOf[i]!]!;
+      const logAgeTerm = logAge[k]!;
       const u = -exponent * logAgeTerm;
       if (x === 0) {
         total.add(c * u);
         dR -= c * logAgeTerm;
-        dAlpha -= c * exponent * inverseAge[ageOf[i]!]!;
+        dAlpha -= c * exponent * inverseAge[k]!;
         continue;
       }
-      const logRecencyTerm = logRecency[recencyOf[i]!]!;
+      const m = recencyOf[i]!;
+      const logRecencyTerm = logRecency[m]!;
       const v = logDropRatio[j]! - exponent * logRecencyTerm;
       let logSum: number;
       let w: number;
@@ -109,7 +111,7 @@ function bgNbdObjective(index: PatternIndex): DifferentiableObjective {
       }
       total.add(c * logSum);
       dR -= c * ((1 - w) * logAgeTerm + w * logRecencyTerm);
-      dAlpha -= c * exponent * ((1 - w) * inverseAge[ageOf[i]!]! + w * inverseRecency[recencyOf[i]!]!);
+      dAlpha -= c * exponent * ((1 - w) * inverseAge[k]! + w * inverseRecency[m]!);
       dA += (c * w) / a;
       dB -= c * w * inverseDropDenominator[j]!;
     }

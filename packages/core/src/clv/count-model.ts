@@ -1,8 +1,8 @@
-import { bgNbdConditionalExpected, bgNbdPAlive } from './bg-nbd-predict.js';
+import { bgNbdConditionalCurve, bgNbdPAlive } from './bg-nbd-predict.js';
 import { fitBgNbd, type BgNbdParams } from './bg-nbd.js';
 import type { CustomerPattern, PurchaseHistory } from './customer-pattern.js';
 import type { ModelFit } from './model-fit.js';
-import { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.js';
+import { fitParetoNbd, paretoNbdConditionalCurve, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd.js';
 
 /** The purchase-count models, by the names the product uses for them. */
 export const COUNT_MODELS = ['bg-nbd', 'pareto-nbd'] as const;
@@ -17,8 +17,8 @@ export type CountModelFit = CountModelSpec & Omit<ModelFit<unknown>, 'params'>;
 /** A count model's predictions for one customer. */
 export interface CountPredictor {
   pAlive(history: PurchaseHistory): number;
-  /** Expected transactions in (T, T + t]. */
-  conditionalExpected(history: PurchaseHistory, t: number): number;
+  /** t ↦ expected transactions in (T, T + t]; what does not depend on t is computed once. */
+  conditionalCurve(history: PurchaseHistory): (t: number) => number;
 }
 
 export function isCountModelName(name: string): name is CountModelName {
@@ -34,12 +34,12 @@ export function countPredictor(spec: CountModelSpec): CountPredictor {
     const { params } = spec;
     return {
       pAlive: (history) => bgNbdPAlive(params, history),
-      conditionalExpected: (history, t) => bgNbdConditionalExpected(params, history, t),
+      conditionalCurve: (history) => bgNbdConditionalCurve(params, history),
     };
   }
   const { params } = spec;
   return {
     pAlive: (history) => paretoNbdPAlive(params, history),
-    conditionalExpected: (history, t) => paretoNbdConditionalExpected(params, history, t),
+    conditionalCurve: (history) => paretoNbdConditionalCurve(params, history),
   };
 }

@@ -60,13 +60,6 @@ export function groupPatterns(rows: readonly PurchaseHistory[]): CustomerPattern
   return indexCustomerPatterns(rows).patterns;
 }
 
-/** Total customers in a set of patterns. */
-export function countCustomers(patterns: readonly CustomerPattern[]): number {
-  let total = 0;
-  for (const pattern of patterns) total += pattern.count;
-  return total;
-}
-
 /** Throws a RangeError for a pattern no purchase history can produce; fits call it before optimising. */
 export function assertValidPatterns(patterns: readonly CustomerPattern[]): void {
   if (patterns.length === 0) throw new RangeError('no customers to fit');

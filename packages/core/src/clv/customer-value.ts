@@ -39,11 +39,14 @@ export function predictCustomerValues(
 ): CustomerValue[] {
   const predictor = countPredictor(count);
   const { patterns, patternOf } = indexCustomerPatterns(customers);
-  const forecasts: PatternForecast[] = patterns.map((pattern) => ({
-    pAlive: predictor.pAlive(pattern),
-    expectedTransactions: predictor.conditionalExpected(pattern, options.horizon),
-    discountedTransactions: discountedClv((t) => predictor.conditionalExpected(pattern, t), 1, { ...options, margin: 1 }),
-  }));
+  const forecasts: PatternForecast[] = patterns.map((pattern) => {
+    const expectedBy = predictor.conditionalCurve(pattern);
+    return {
+      pAlive: predictor.pAlive(pattern),
+      expectedTransactions: expectedBy(options.horizon),
+      discountedTransactions: discountedClv(expectedBy, 1, { ...options, margin: 1 }),
+    };
+  });
   return customers.map((customer, row) => {
     const forecast = forecasts[patternOf[row]!]!;
     const expectedSpend = gammaGammaConditionalSpend(spend, customer.x, customer.monetaryValue);

@@ -163,11 +163,14 @@ function paretoNbdObjective(index: PatternIndex): DifferentiableObjective {
       const recencyWeight = hasTail ? Math.exp(logShare + atRecency[recencyOffset]! - logB) : 0;
       const ageWeight = hasTail ? Math.exp(logShare + atAge[ageOffset]! - logB) : 0;
       const shareWeight = recencyWeight - ageWeight;
-      const tail = (slot: number): number => recencyWeight * atRecency[recencyOffset + slot]! - ageWeight * atAge[ageOffset + slot]!;
-      dR += c * (-firstWeight * logAlphaAge[k]! + tail(D_R) - shareWeight / (r + s + x));
-      dAlpha += c * (-firstWeight * (r + x) / (alpha + age) + tail(D_ALPHA));
-      dS += c * (-firstWeight * logBetaAge[k]! + tail(D_S) + shareWeight * (1 / s - 1 / (r + s + x)));
-      dBeta += c * (-firstWeight * s / (beta + age) + tail(D_BETA));
+      const tailR = recencyWeight * atRecency[recencyOffset + D_R]! - ageWeight * atAge[ageOffset + D_R]!;
+      const tailAlpha = recencyWeight * atRecency[recencyOffset + D_ALPHA]! - ageWeight * atAge[ageOffset + D_ALPHA]!;
+      const tailS = recencyWeight * atRecency[recencyOffset + D_S]! - ageWeight * atAge[ageOffset + D_S]!;
+      const tailBeta = recencyWeight * atRecency[recencyOffset + D_BETA]! - ageWeight * atAge[ageOffset + D_BETA]!;
+      dR += c * (-firstWeight * logAlphaAge[k]! + tailR - shareWeight / (r + s + x));
+      dAlpha += c * (-firstWeight * (r + x) / (alpha + age) + tailAlpha);
+      dS += c * (-firstWeight * logBetaAge[k]! + tailS + shareWeight * (1 / s - 1 / (r + s + x)));
+      dBeta += c * (-firstWeight * s / (beta + age) + tailBeta);
     }
 
     const scale = -1 / index.customers;
@@ -179,7 +182,11 @@ function paretoNbdObjective(index: PatternIndex): DifferentiableObjective {
   };
 }
 
-/** Total Pareto/NBD log-likelihood Σ count × ℓ(r, α, s, β | x, t_x, T). */
+/**
+ * Total Pareto/NBD log-likelihood Σ count × ℓ(r, α, s, β | x, t_x, T). NaN
+ * when α and β differ by a factor beyond about 10⁵, where the ₂F₁ series
+ * needs more than a million terms (the optimiser steps back from there).
+ */
 export function paretoNbdLogLikelihood(params: ParetoNbdParams, patterns: readonly CustomerPattern[]): number {
   assertValidPatterns(patterns);
   const index = indexPatterns(patterns);
@@ -224,12 +231,20 @@ export function paretoNbdPAlive(params: ParetoNbdParams, history: PurchaseHistor
  * tends to −log q at s = 1.
  */
 export function paretoNbdConditionalExpected(params: ParetoNbdParams, history: PurchaseHistory, t: number): number {
-  if (t <= 0) return 0;
+  return paretoNbdConditionalCurve(params, history)(t);
+}
+
+/** t ↦ E[Y(t) | x, t_x, T], with P(alive) computed once: for valuing a customer period by period. */
+export function paretoNbdConditionalCurve(params: ParetoNbdParams, history: PurchaseHistory): (t: number) => number {
   const { r, alpha, s, beta } = params;
   const { x, T } = history;
-  const logRatio = -Math.log1p(t / (beta + T));
-  const lifetimeFactor = s === 1 ? -logRatio : -Math.expm1((s - 1) * logRatio) / (s - 1);
-  return (((r + x) * (beta + T)) / (alpha + T)) * lifetimeFactor * paretoNbdPAlive(params, history);
+  const scale = (((r + x) * (beta + T)) / (alpha + T)) * paretoNbdPAlive(params, history);
+  return (t) => {
+    if (t <= 0) return 0;
+    const logRatio = -Math.log1p(t / (beta + T));
+    const lifetimeFactor = s === 1 ? -logRatio : -Math.expm1((s - 1) * logRatio) / (s - 1);
+    return scale * lifetimeFactor;
+  };
 }
 
 /** E[X(t)] for a new customer, the conditional expectation at x = t_x = T = 0 (FH 2005 §4). */

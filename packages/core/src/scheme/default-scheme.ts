@@ -134,6 +134,21 @@ export const DEFAULT_SCHEME: SchemeInput = {
       { code: 'regular', name: t('常规类', 'regular') },
     ],
   },
+  awards: [
+    {
+      code: 'star',
+      name: t('星级客户', 'star customer'),
+      classes: ['core'],
+      minCreditGrade: 'AA',
+      periods: 2,
+      noViolations: true,
+      rewards: [
+        t('星级客户授牌与宣传', 'a star-customer plaque and publicity'),
+        t('新品优先投放', 'priority allocation of new products'),
+        t('免费陈列升级', 'a free display upgrade'),
+      ],
+    },
+  ],
   strategies: {
     commonItems: [...COMMON_ITEMS],
     cells: CELL_STRATEGIES,

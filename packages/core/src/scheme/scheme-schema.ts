@@ -139,6 +139,27 @@ export const strategyCatalogSchema = z
   .strict();
 export type StrategyCatalog = z.infer<typeof strategyCatalogSchema>;
 
+/**
+ * An award rule (评优, e.g. 星级客户): customers who held one of `classes`
+ * (and, if given, one of `valueCells`), a credit grade of at least
+ * `minCreditGrade` and — with `noViolations` — no violation or default
+ * credit event, in each of the last `periods` runs of the same scheme
+ * including this one, receive the rule's rewards (增值服务).
+ */
+export const awardRuleSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]{0,30}$/),
+    name: localizedTextSchema,
+    classes: z.array(z.string()).min(1),
+    valueCells: z.array(z.enum(VALUE_CELLS)).optional(),
+    minCreditGrade: z.enum(CREDIT_GRADES).optional(),
+    periods: z.number().int().min(1).max(12),
+    noViolations: z.boolean().default(true),
+    rewards: z.array(localizedTextSchema).min(1).max(20),
+  })
+  .strict();
+export type AwardRule = z.infer<typeof awardRuleSchema>;
+
 export const schemeSchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -159,6 +180,7 @@ export const schemeSchema = z
     valueMatrix: z.object({ current: thresholdSchema, potential: thresholdSchema }).strict(),
     serviceClasses: z.object({ scope: z.enum(['all', 'market']).default('all'), classes: z.array(serviceClassSchema).min(2).max(8) }).strict(),
     strategies: strategyCatalogSchema,
+    awards: z.array(awardRuleSchema).max(10).default([]),
   })
   .strict();
 

@@ -234,6 +234,12 @@ export function validateScheme(input: unknown): SchemeValidation {
     if (scheme.strategies.cells[cell] === undefined) issues.push(issue('scheme.strategy_missing', { params: { code: cell } }));
   }
 
+  for (const award of scheme.awards) {
+    for (const code of award.classes) {
+      if (!classCodes.has(code)) issues.push(issue('scheme.award_class', { params: { award: award.code, code } }));
+    }
+  }
+
   if (issues.length > 0) return { ok: false, issues };
   const measures = [...new Set(indicators.flatMap((indicator) => formulaReferences(indicator.formula)))];
   const plan: EvaluationPlan = {

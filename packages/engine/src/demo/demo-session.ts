@@ -26,18 +26,8 @@ const MACROS = [
 
 const MACRO_NAMES = ['demo_normal2', 'demo_normal', 'demo_u3', 'demo_u2', 'demo_u'];
 
-const VARIABLES = ['demo_seed', 'demo_customers', 'demo_weeks', 'demo_end', 'demo_start', 'demo_lines', 'demo_skus'];
+const VARIABLES = ['demo_seed', 'demo_customers', 'demo_weeks', 'demo_end', 'demo_start', 'demo_lines'];
 
-/** Temporary tables the generator builds; dropped when the session closes. */
-const TEMP_TABLES = [
-  'demo_calendar',
-  'demo_district',
-  'demo_draw',
-  'demo_customer',
-  'demo_product',
-  'demo_sku_rank',
-  'demo_line_slot',
-];
 
 /**
  * The calendar of the data window: one row per day, with the week index
@@ -87,7 +77,10 @@ export async function openDemoSession(db: Database, options: DemoOptions): Promi
 
 /** Drops the temporary tables and macros (a rolled-back transaction drops them by itself). */
 export async function closeDemoSession(db: Database): Promise<void> {
-  for (const table of TEMP_TABLES) await db.run(`DROP TABLE IF EXISTS temp.${table}`);
+  const tables = await db.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'demo_') ORDER BY name`,
+  );
+  for (const table of tables) await db.run(`DROP TABLE temp.${db.dialect.quoteIdent(table.name)}`);
   for (const macro of MACRO_NAMES) await db.run(`DROP MACRO IF EXISTS temp.${macro}`);
 }
 

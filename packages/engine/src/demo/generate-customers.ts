@@ -15,7 +15,7 @@ import {
 } from './demo-distributions.js';
 import { DISTRICTS, PLACES, SHOP_NAME_TEMPLATES, SHOP_WORDS, STREETS, SURNAMES, TOWNS } from './reference-data.js';
 import { sqlConstant, sqlList, valuesTable, type SqlConstant } from './sql-constants.js';
-import { weightedBuckets } from './weighted-buckets.js';
+import { BUCKETS, createBucketTable, weighted } from './bucket-table.js';
 
 /** A customer manager serves about this many customers (DOMAIN.md §1: 150–300). */
 const CUSTOMERS_PER_MANAGER = 200;
@@ -39,13 +39,9 @@ function byFormat(values: Readonly<Record<Format, number>>): string {
   return `CASE format ${FORMATS.map((format) => `WHEN '${format}' THEN ${values[format]}`).join(' ')} END`;
 }
 
+/** A short list of words, picked uniformly (long lists go through a bucket table instead). */
 function pick(db: Database, values: readonly SqlConstant[], uniform: string): string {
   return `${sqlList(db.dialect, values)}[1 + floor(${uniform} * ${values.length})::INTEGER]`;
-}
-
-function weightedPick(db: Database, shares: Readonly<Record<string, number>>, uniform: string): string {
-  const slots = weightedBuckets(Object.entries(shares).map(([value, weight]) => ({ value, weight })));
-  return pick(db, slots, uniform);
 }
 
 function shopNameSql(db: Database): string {
@@ -98,8 +94,14 @@ async function drawCustomers(db: Database, districts: number): Promise<void> {
     ['district_no', 'district_code', 'district_name', 'urban_share', 'longitude', 'latitude'],
     selected.map((district, index) => [index + 1, district.code, district.name, district.urbanShare, district.longitude, district.latitude]),
   )}`);
-  const districtSlots = weightedBuckets(selected.map((district, index) => ({ value: index + 1, weight: district.weight })));
-  const formatShares = (market: 'urban' | 'rural') => FORMAT_SHARES[market] as Readonly<Record<string, number>>;
+  await createBucketTable(db, 'demo_customer_bucket', {
+    district: selected.map((district, index) => ({ value: String(index + 1), weight: district.weight })),
+    pattern: weighted(PATTERN_SHARES),
+    urban: weighted(FORMAT_SHARES.urban),
+    rural: weighted(FORMAT_SHARES.rural),
+  });
+  const bucketOf = (alias: string, choice: string, uniform: string) =>
+    `JOIN demo_customer_bucket ${alias} ON ${alias}.choice = ${choice} AND ${alias}.bucket = floor(${uniform} * ${BUCKETS})::INTEGER`;
   const start = `getvariable('demo_start')`;
   const end = `getvariable('demo_end')`;
   const oldLicence = `${start} - (30 + floor(pow(demo_u(idx, 'licence.date'), 1.4) * 7300))::INTEGER`;
@@ -108,22 +110,22 @@ async function drawCustomers(db: Database, districts: number): Promise<void> {
     WITH base AS (
       SELECT range::INTEGER + 1 AS idx FROM range(getvariable('demo_customers'))
     ), placed AS (
-      SELECT idx,
-        ${pick(db, districtSlots, `demo_u(idx, 'district')`)} AS district_no,
+      SELECT b.idx, CAST(district_pick.value AS INTEGER) AS district_no,
         -- stratified: the i-th of N customers in a random order gets the share point (i − ½) / N
-        (row_number() OVER (ORDER BY hash(getvariable('demo_seed'), idx, 'pattern'), idx) - 0.5) / getvariable('demo_customers') AS pattern_u
-      FROM base
+        (row_number() OVER (ORDER BY hash(getvariable('demo_seed'), b.idx, 'pattern'), b.idx) - 0.5) / getvariable('demo_customers') AS pattern_u
+      FROM base b
+      ${bucketOf('district_pick', `'district'`, `demo_u(b.idx, 'district')`)}
     ), marketed AS (
       SELECT p.*, d.district_code, d.district_name, d.longitude AS district_longitude, d.latitude AS district_latitude,
         CASE WHEN demo_u(p.idx, 'market') < d.urban_share THEN 'urban' ELSE 'rural' END AS market,
-        ${weightedPick(db, PATTERN_SHARES, 'p.pattern_u')} AS pattern
-      FROM placed p JOIN demo_district d USING (district_no)
+        pattern_pick.value AS pattern
+      FROM placed p
+      JOIN demo_district d USING (district_no)
+      ${bucketOf('pattern_pick', `'pattern'`, 'p.pattern_u')}
     ), formatted AS (
-      SELECT m.*,
-        CASE market WHEN 'urban' THEN ${weightedPick(db, formatShares('urban'), `demo_u(idx, 'format')`)}
-          ELSE ${weightedPick(db, formatShares('rural'), `demo_u(idx, 'format')`)} END AS format,
-        demo_u(idx, 'quality') AS quality
+      SELECT m.*, format_pick.value AS format, demo_u(m.idx, 'quality') AS quality
       FROM marketed m
+      ${bucketOf('format_pick', 'm.market', `demo_u(m.idx, 'format')`)}
     ), traded AS (
       SELECT f.*,
         CASE WHEN demo_u(idx, 'trade_area') < CASE market WHEN 'urban' THEN 0.25 ELSE 0.05 END THEN 'core'

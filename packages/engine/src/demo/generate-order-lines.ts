@@ -15,9 +15,9 @@ const LINES_PER_CHUNK = 8_000_000;
  * list starting near the customer's own offset, so a shop keeps buying much
  * the same assortment and no SKU repeats within an order.
  *
- * The inner query carries only numbers and short (inlined) strings through
- * the sort; the outer projection, which keeps the sorted order, builds the
- * order number and looks the SKU code up by number.
+ * The sort carries only numbers and short strings (DuckDB inlines strings of
+ * up to 12 bytes); the outer projection, which keeps the sorted order,
+ * builds the longer order number.
  */
 function chunkSql(db: Database): string {
   return `INSERT INTO order_lines (order_id, customer_id, order_date, sku, qty, amount, qty_demand, qty_limit)
@@ -40,7 +40,7 @@ function chunkSql(db: Database): string {
           * (c.prob_start + (c.prob_end - c.prob_start) * k.week / greatest(1, getvariable('demo_weeks') - 1))
         AND NOT (c.pattern = 'declining' AND demo_u2(c.idx, k.week // 4, 'order.gap') < 0.3 * k.week / getvariable('demo_weeks'))
     ), picked AS (
-      SELECT p.idx, p.customer_id, p.date_key, p.order_date, s.line_no, p.scarce_limit, r.sku_no, r.scarce, r.wholesale_price,
+      SELECT p.idx, p.customer_id, p.date_key, p.order_date, s.line_no, p.scarce_limit, r.sku, r.scarce, r.wholesale_price,
         greatest(1, round(p.order_qty / p.line_count * ${sqlList(db.dialect, CLASS_QUANTITY_FACTOR)}[r.price_class]
           * (0.5 + demo_u3(p.idx, p.week, s.line_no, 'line.qty'))
           -- scarce SKUs are asked for beyond what the allocation allows
@@ -50,14 +50,14 @@ function chunkSql(db: Database): string {
       JOIN demo_sku_rank r ON r.profile = p.profile AND r.rank = (p.first_rank + s.line_no) % p.assortment
       WHERE r.launch_date <= p.order_date
     ), sorted AS (
-      SELECT idx, customer_id, date_key, order_date, line_no, sku_no, qty_demand,
+      SELECT idx, customer_id, date_key, order_date, line_no, sku, qty_demand,
         CASE WHEN scarce THEN least(qty_demand, scarce_limit) ELSE qty_demand END AS qty,
         CASE WHEN scarce THEN scarce_limit END AS qty_limit,
         wholesale_price
       FROM picked
       ORDER BY order_date, idx, line_no
     )
-    SELECT date_key || '-' || customer_id, customer_id, order_date, getvariable('demo_skus')[sku_no],
+    SELECT date_key || '-' || customer_id, customer_id, order_date, sku,
       qty, round(qty * wholesale_price, 2), qty_demand, qty_limit
     FROM sorted`;
 }
@@ -70,7 +70,6 @@ function chunkSql(db: Database): string {
  * min/max dates lie outside it. Sorting a chunk at a time keeps memory flat.
  */
 export async function generateOrderLines(db: Database, weeks: number, customers: number, linesPerOrder: number): Promise<void> {
-  await db.run(`SET VARIABLE demo_skus = (SELECT list(sku ORDER BY sku_no) FROM demo_product)`);
   await db.run(`CREATE TEMP TABLE demo_line_slot AS
     SELECT line_count::INTEGER AS line_count, unnest(range(line_count))::INTEGER AS line_no
     FROM range(1, (SELECT max(assortment) FROM demo_customer) + 1) AS t(line_count)`);

@@ -72,8 +72,7 @@ export async function generateProducts(db: Database): Promise<void> {
       SELECT c.*, round(${COST_SQL}, 2) AS cost_price
       FROM classed c
     )
-    SELECT row_number() OVER (ORDER BY brand_no, variant_no)::INTEGER AS sku_no,
-      printf('69010%03d%04d', brand_no, variant_no) AS sku,
+    SELECT printf('69010%03d%04d', brand_no, variant_no) AS sku,
       brand || variant AS name,
       brand,
       price_class::INTEGER AS price_class,
@@ -110,7 +109,7 @@ export async function generateProducts(db: Database): Promise<void> {
     SELECT s.profile,
       (row_number() OVER (PARTITION BY s.profile
         ORDER BY -ln(1 - demo_u2(s.profile, p.sku, 'sku.rank')) / (s.share / z.skus * p.popularity), p.sku) - 1)::INTEGER AS rank,
-      p.sku_no, p.price_class, p.wholesale_price, p.scarce, p.launch_date
+      p.sku, p.price_class, p.wholesale_price, p.scarce, p.launch_date
     FROM demo_product p
     JOIN class_size z USING (price_class)
     JOIN ${shares} ON s.price_class = p.price_class

@@ -1,22 +1,21 @@
 import type { Database } from '../db/database.js';
 import { SERVICE_ITEMS } from './reference-data.js';
-import { sqlList } from './sql-constants.js';
-import { weightedBuckets } from './weighted-buckets.js';
+import { BUCKETS, createBucketTable, type WeightedValue } from './bucket-table.js';
 
 /**
  * The item sets a visit records: order guidance nearly always, plus up to two
- * other items. Listed as ';'-joined texts to pick from by weight.
+ * other items, as ';'-joined texts with their weights.
  */
-function itemSets(): string[] {
+function itemSets(): WeightedValue[] {
   const [first, ...others] = SERVICE_ITEMS;
   if (first === undefined) throw new Error('no service items');
-  const sets: { value: string; weight: number }[] = [{ value: first, weight: 3 }];
+  const sets: WeightedValue[] = [{ value: first, weight: 3 }];
   others.forEach((item, index) => {
     sets.push({ value: `${first};${item}`, weight: 2 });
     sets.push({ value: item, weight: 0.3 });
     for (const later of others.slice(index + 1)) sets.push({ value: `${first};${item};${later}`, weight: 0.6 });
   });
-  return weightedBuckets(sets);
+  return sets;
 }
 
 /**
@@ -25,7 +24,7 @@ function itemSets(): string[] {
  * managers — and some happen a few days late.
  */
 export async function generateVisits(db: Database): Promise<void> {
-  const items = itemSets();
+  await createBucketTable(db, 'demo_visit_bucket', { items: itemSets() });
   await db.run(`INSERT INTO visits (visit_id, customer_id, manager_id, planned_date, actual_date, duration_minutes, items)
     WITH planned AS (
       SELECT c.idx, c.customer_id, c.manager_id, c.manager_no, k.week, k.order_date AS planned_date
@@ -40,10 +39,11 @@ export async function generateVisits(db: Database): Promise<void> {
           ELSE 1 + floor(demo_u2(p.idx, p.week, 'visit.delay.days') * 3)::INTEGER END AS delay
       FROM planned p
     )
-    SELECT printf('V%s-%s', strftime(planned_date, '%Y%m%d'), customer_id), customer_id, manager_id, planned_date,
-      CASE WHEN missed OR planned_date + delay > getvariable('demo_end') THEN NULL ELSE planned_date + delay END,
-      CASE WHEN missed THEN NULL ELSE round(10 + 35 * pow(demo_u2(idx, week, 'visit.duration'), 1.5)) END,
-      CASE WHEN missed THEN NULL ELSE ${sqlList(db.dialect, items)}[1 + floor(demo_u2(idx, week, 'visit.items') * ${items.length})::INTEGER] END
-    FROM done
-    ORDER BY planned_date, idx`);
+    SELECT printf('V%s-%s', strftime(d.planned_date, '%Y%m%d'), d.customer_id), d.customer_id, d.manager_id, d.planned_date,
+      CASE WHEN d.missed OR d.planned_date + d.delay > getvariable('demo_end') THEN NULL ELSE d.planned_date + d.delay END,
+      CASE WHEN d.missed THEN NULL ELSE round(10 + 35 * pow(demo_u2(d.idx, d.week, 'visit.duration'), 1.5)) END,
+      CASE WHEN d.missed THEN NULL ELSE b.value END
+    FROM done d
+    JOIN demo_visit_bucket b ON b.choice = 'items' AND b.bucket = floor(demo_u2(d.idx, d.week, 'visit.items') * ${BUCKETS})::INTEGER
+    ORDER BY d.planned_date, d.idx`);
 }

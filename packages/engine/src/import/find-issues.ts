@@ -2,8 +2,8 @@ import { issue, type Issue, type MessageParams } from '@retail-value/core';
 import type { Database } from '../db/database.js';
 import type { KindSpec } from './column-spec.js';
 import type { MappedColumn } from './header-mapping.js';
-import { MAX_REPORTED_ISSUES, type StagingNames, type StagingResult } from './stage-rows.js';
-import { allowedCodes, invalidValueCode, parsedValueSql } from './value-sql.js';
+import { isParsed, MAX_REPORTED_ISSUES, textColumn, type StagingNames, type StagingResult } from './stage-rows.js';
+import { allowedCodes, invalidValueCode } from './value-sql.js';
 
 /**
  * One set-based check: a query over the staged rows returning the offending
@@ -22,46 +22,46 @@ interface Check {
 function buildChecks(db: Database, spec: KindSpec, mapped: readonly MappedColumn[], view: string): Check[] {
   const { quoteIdent } = db.dialect;
   const byName = new Map(mapped.map((column) => [column.spec.name, column]));
-  const raw = (name: string): string => `${view}.${quoteIdent(name)}`;
-  const parsed = (column: MappedColumn): string => parsedValueSql(db.dialect, column.spec, raw(column.spec.name));
+  const text = (column: MappedColumn): string => `${view}.${quoteIdent(textColumn(column.spec))}`;
+  const value = (column: MappedColumn): string => `${view}.${quoteIdent(column.spec.name)}`;
   const checks: Check[] = [];
   for (const column of mapped) {
     const { spec: columnSpec, header } = column;
-    const value = columnSpec.value;
-    const text = raw(columnSpec.name);
+    const type = columnSpec.value;
     if (columnSpec.required) {
-      checks.push({ select: `SELECT row_no, NULL AS value, NULL AS detail FROM ${view} WHERE ${text} IS NULL`, code: 'import.value.required', column: header });
+      checks.push({ select: `SELECT row_no, NULL AS value, NULL AS detail FROM ${view} WHERE ${text(column)} IS NULL`, code: 'import.value.required', column: header });
     }
-    if (value.type !== 'text' || value.pattern !== undefined) {
+    if (isParsed(columnSpec)) {
       const params: MessageParams =
-        value.type === 'code' ? { allowed: allowedCodes(value.values) } : value.type === 'text' && value.pattern !== undefined ? { example: value.pattern.example } : {};
+        type.type === 'code' ? { allowed: allowedCodes(type.values) } : type.type === 'text' && type.pattern !== undefined ? { example: type.pattern.example } : {};
       checks.push({
-        select: `SELECT row_no, ${text} AS value, NULL AS detail FROM ${view} WHERE ${text} IS NOT NULL AND (${parsed(column)}) IS NULL`,
+        select: `SELECT row_no, ${text(column)} AS value, NULL AS detail FROM ${view} WHERE ${text(column)} IS NOT NULL AND ${value(column)} IS NULL`,
         code: invalidValueCode(columnSpec),
         column: header,
         params,
       });
     }
-    if ((value.type === 'number' || value.type === 'integer') && value.min !== undefined) {
+    if ((type.type === 'number' || type.type === 'integer') && type.min !== undefined) {
       checks.push({
-        select: `SELECT row_no, ${text} AS value, NULL AS detail FROM ${view} WHERE (${parsed(column)}) < ${value.min}`,
+        select: `SELECT row_no, ${text(column)} AS value, NULL AS detail FROM ${view} WHERE ${value(column)} < ${type.min}`,
         code: 'import.value.below_min',
         column: header,
-        params: { min: value.min },
+        params: { min: type.min },
       });
     }
-    if ((value.type === 'number' || value.type === 'integer') && value.max !== undefined) {
+    if ((type.type === 'number' || type.type === 'integer') && type.max !== undefined) {
       checks.push({
-        select: `SELECT row_no, ${text} AS value, NULL AS detail FROM ${view} WHERE (${parsed(column)}) > ${value.max}`,
+        select: `SELECT row_no, ${text(column)} AS value, NULL AS detail FROM ${view} WHERE ${value(column)} > ${type.max}`,
         code: 'import.value.above_max',
         column: header,
-        params: { max: value.max },
+        params: { max: type.max },
       });
     }
     for (const reference of spec.references.filter((entry) => entry.column === columnSpec.name)) {
       checks.push({
-        select: `SELECT row_no, ${text} AS value, NULL AS detail FROM ${view}
-          WHERE ${text} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(reference.table)} target WHERE target.${quoteIdent(reference.targetColumn)} = ${text})`,
+        select: `SELECT row_no, ${text(column)} AS value, NULL AS detail FROM ${view}
+          WHERE ${value(column)} IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(reference.table)} target WHERE target.${quoteIdent(reference.targetColumn)} = ${value(column)})`,
         code: reference.code,
         column: header,
       });
@@ -70,7 +70,7 @@ function buildChecks(db: Database, spec: KindSpec, mapped: readonly MappedColumn
       const start = byName.get(order.start);
       if (start === undefined) continue;
       checks.push({
-        select: `SELECT row_no, ${text} AS value, ${raw(order.start)} AS detail FROM ${view} WHERE (${parsed(column)}) < (${parsed(start)})`,
+        select: `SELECT row_no, ${text(column)} AS value, ${text(start)} AS detail FROM ${view} WHERE ${value(column)} < ${value(start)}`,
         code: 'import.value.end_before_start',
         column: header,
         params: { startColumn: start.header },
@@ -80,8 +80,8 @@ function buildChecks(db: Database, spec: KindSpec, mapped: readonly MappedColumn
   }
   const keyColumns = spec.key.map((name) => byName.get(name)).filter((column): column is MappedColumn => column !== undefined);
   if (keyColumns.length === spec.key.length) {
-    const keys = keyColumns.map((column, index) => `${parsed(column)} AS k${index}`).join(', ');
-    const texts = keyColumns.map((column, index) => `${raw(column.spec.name)} AS t${index}`).join(', ');
+    const keys = keyColumns.map((column, index) => `${value(column)} AS k${index}`).join(', ');
+    const texts = keyColumns.map((column, index) => `${text(column)} AS t${index}`).join(', ');
     const names = keyColumns.map((_, index) => `k${index}`);
     checks.push({
       select: `SELECT keyed.row_no, concat_ws(' + ', ${keyColumns.map((_, index) => `keyed.t${index}`).join(', ')}) AS value,

@@ -131,7 +131,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     const { preview, source } = checked;
     if (preview.totalIssues > 0 || source === undefined) throw importRejection(preview);
     return db.transaction(async () => {
-      const counts = await writeRows(db, checked.spec, checked.mapped, names.view);
+      const counts = await writeRows(db, checked.spec, checked.mapped, names.view, preview.rows);
       const loadId = await recordDataLoad(db, { kind: preview.kind, source: preview.file, contentHash: source.sha256, rowCount: preview.rows });
       return { ...preview, ...counts, loadId, contentHash: source.sha256 };
     });

@@ -2,9 +2,16 @@ import { issue, type Issue } from '@retail-value/core';
 import type { Database } from '../db/database.js';
 import type { MappedColumn } from './header-mapping.js';
 import type { PreparedSource } from './prepare-source.js';
+import type { ColumnSpec } from './column-spec.js';
+import { parsedValueSql } from './value-sql.js';
 
-/** Spaces, tabs, no-break and full-width (U+3000) spaces around a value are not part of it. */
-const TRIMMED = ' \t\u00a0\u3000';
+/**
+ * Spaces around a value are not part of it: ASCII, tab, no-break and
+ * full-width (U+3000, which Chinese input methods type). trim() with a
+ * character list is slow, so it only runs on values that start or end with
+ * one of them.
+ */
+const SPACES = [' ', '\t', '\u00a0', '\u3000'];
 const SHIFT_BATCH = 1000;
 export const MAX_REPORTED_ISSUES = 50;
 
@@ -17,6 +24,16 @@ export interface StagingNames {
   readonly rejects: string;
   readonly rejectScans: string;
   readonly issues: string;
+}
+
+/** Whether the stored value is computed from the text (and may fail to be). */
+export function isParsed(column: ColumnSpec): boolean {
+  return column.value.type !== 'text' || column.value.pattern !== undefined;
+}
+
+/** The staged column holding a field's trimmed text as written (NULL when empty). */
+export function textColumn(column: ColumnSpec): string {
+  return isParsed(column) ? `${column.name}:text` : column.name;
 }
 
 export function stagingNames(suffix: string): StagingNames {
@@ -51,10 +68,11 @@ function rejectIssue(file: string, row: { line: number; error_type: string; erro
 
 /**
  * Loads the prepared CSV with DuckDB's own reader into a temporary table of
- * the recognised columns as trimmed text (NULL when empty), and defines the
- * view the checks and the insert read. Rows DuckDB cannot split into the
- * header's columns are issues; since they leave gaps in the numbering, they
- * are reported alone.
+ * the recognised columns: each field's trimmed text (NULL when empty) and,
+ * where it is parsed, its stored value (NULL when the text is not valid),
+ * and defines the view the checks and the insert read. Rows DuckDB cannot
+ * split into the header's columns are issues; since they leave gaps in the
+ * numbering, they are reported alone.
  *
  * Row numbers: DuckDB keeps insertion order (preserve_insertion_order is on
  * by default), so a staged row's rowid is its position among the records it
@@ -74,16 +92,28 @@ export async function stageRows(
   const fieldCount = source.headers.length + offset;
   const fieldNames = Array.from({ length: fieldCount }, (_, index) => `c${index}`);
   const columnsStruct = `{${fieldNames.map((name) => `${quoteLiteral(name)}: 'VARCHAR'`).join(', ')}}`;
-  const values = mapped.map(
-    (column) => `nullif(trim(c${column.index + offset}, ${quoteLiteral(TRIMMED)}), '') AS ${quoteIdent(column.spec.name)}`,
-  );
-  if (source.rowColumn) values.unshift('CAST(c0 AS BIGINT) AS source_row');
+  const trimmed = (field: string): string => {
+    const padded = SPACES.flatMap((space) => [`starts_with(${field}, ${quoteLiteral(space)})`, `ends_with(${field}, ${quoteLiteral(space)})`]);
+    return `CASE WHEN ${padded.join(' OR ')} THEN nullif(trim(${field}, ${quoteLiteral(SPACES.join(''))}), '') ELSE nullif(${field}, '') END`;
+  };
+  // The inner query trims each field once; the outer one parses the trimmed
+  // text once, keeping the text beside the value for the messages.
+  const texts = mapped.map((column) => `${trimmed(`c${column.index + offset}`)} AS t${column.index}`);
+  const values = mapped.flatMap((column) => {
+    const text = `t${column.index}`;
+    if (!isParsed(column.spec)) return [`${text} AS ${quoteIdent(column.spec.name)}`];
+    return [`${text} AS ${quoteIdent(textColumn(column.spec))}`, `${parsedValueSql(db.dialect, column.spec, text)} AS ${quoteIdent(column.spec.name)}`];
+  });
+  if (source.rowColumn) {
+    texts.push('c0 AS source_row');
+    values.unshift('CAST(source_row AS BIGINT) AS source_row');
+  }
   try {
     await db.run(
-      `CREATE TEMP TABLE ${names.table} AS SELECT ${values.join(', ')}
+      `CREATE TEMP TABLE ${names.table} AS SELECT ${values.join(', ')} FROM (SELECT ${texts.join(', ')}
        FROM read_csv($1, header = true, auto_detect = false, columns = ${columnsStruct},
          delim = ${quoteLiteral(source.delimiter)}, quote = '"', escape = '"',
-         store_rejects = true, rejects_table = ${quoteLiteral(names.rejects)}, rejects_scan = ${quoteLiteral(names.rejectScans)})`,
+         store_rejects = true, rejects_table = ${quoteLiteral(names.rejects)}, rejects_scan = ${quoteLiteral(names.rejectScans)}))`,
       [source.csvPath],
     );
   } catch (error) {
@@ -112,7 +142,7 @@ export async function stageRows(
     rowNumber = 's.rowid + 2 + coalesce(sh.shift, 0)';
     join = `ASOF LEFT JOIN ${names.shifts} sh ON s.rowid >= sh.from_record`;
   }
-  const allEmpty = mapped.map((column) => `s.${quoteIdent(column.spec.name)} IS NULL`).join(' AND ');
+  const allEmpty = mapped.map((column) => `s.${quoteIdent(textColumn(column.spec))} IS NULL`).join(' AND ');
   await db.run(`CREATE TEMP VIEW ${names.view} AS SELECT ${rowNumber} AS row_no, s.* FROM ${names.table} s ${join} WHERE NOT (${allEmpty})`);
   return { issues: [], totalIssues: 0 };
 }

@@ -1,7 +1,6 @@
 import { one, type Database } from '../db/database.js';
 import type { KindSpec } from './column-spec.js';
 import type { MappedColumn } from './header-mapping.js';
-import { parsedValueSql } from './value-sql.js';
 
 export interface WriteCounts {
   readonly inserted: number;
@@ -10,22 +9,21 @@ export interface WriteCounts {
 }
 
 /**
- * Writes the staged, validated rows into the kind's table by its natural
- * key, in SQL: the same value expressions the checks used, mapped from the
- * file's spellings to the stored codes. Runs inside the caller's transaction.
+ * Writes the staged, validated rows (`rows` of them) into the kind's table
+ * by its natural key, in SQL: the values staged and checked, codes already
+ * mapped from the file's spellings. Runs inside the caller's transaction.
  */
-export async function writeRows(db: Database, spec: KindSpec, mapped: readonly MappedColumn[], view: string): Promise<WriteCounts> {
+export async function writeRows(db: Database, spec: KindSpec, mapped: readonly MappedColumn[], view: string, rows: number): Promise<WriteCounts> {
   const { quoteIdent } = db.dialect;
   const table = quoteIdent(spec.table);
   const columns = mapped.map((column) => quoteIdent(column.spec.name));
-  const values = mapped.map((column) => `${parsedValueSql(db.dialect, column.spec, `${view}.${quoteIdent(column.spec.name)}`)} AS ${quoteIdent(column.spec.name)}`);
-  const incoming = `(SELECT ${values.join(', ')} FROM ${view})`;
+  const incoming = `(SELECT ${columns.join(', ')} FROM ${view})`;
   const keyMatch = spec.key.map((name) => `target.${quoteIdent(name)} = incoming.${quoteIdent(name)}`).join(' AND ');
 
-  const { total, existing } = await one<{ total: number; existing: number }>(
-    db,
-    `SELECT count(*) AS total, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${table} target WHERE ${keyMatch})) AS existing FROM ${incoming} incoming`,
-  );
+  const { present } = await one<{ present: boolean }>(db, `SELECT EXISTS (SELECT 1 FROM ${table}) AS present`);
+  const existing = present
+    ? (await one<{ existing: number }>(db, `SELECT count(*) AS existing FROM ${incoming} incoming WHERE EXISTS (SELECT 1 FROM ${table} target WHERE ${keyMatch})`)).existing
+    : 0;
   if (spec.upsert === 'replace') {
     if (existing > 0) await db.run(`DELETE FROM ${table} target WHERE EXISTS (SELECT 1 FROM ${incoming} incoming WHERE ${keyMatch})`);
     await db.run(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM ${incoming} incoming`);
@@ -37,5 +35,5 @@ export async function writeRows(db: Database, spec: KindSpec, mapped: readonly M
       `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM ${incoming} incoming ON CONFLICT (${spec.key.map(quoteIdent).join(', ')}) ${onConflict}`,
     );
   }
-  return { inserted: total - existing, updated: existing };
+  return { inserted: rows - existing, updated: existing };
 }

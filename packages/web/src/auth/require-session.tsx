@@ -3,9 +3,13 @@ import { Flex, Spin } from 'antd';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from './session-context.js';
 
-/** Shows `children` to a signed-in user; sends anyone else to the sign-in page and back afterwards. */
+/**
+ * Shows `children` to a signed-in user and sends anyone else to the sign-in
+ * page, returning afterwards to the page asked for, unless the user signed
+ * out on purpose.
+ */
 export function RequireSession({ children }: { readonly children: ReactNode }) {
-  const { status } = useSession();
+  const { status, signedOutByUser } = useSession();
   const location = useLocation();
   if (status === 'loading') {
     return (
@@ -14,6 +18,8 @@ export function RequireSession({ children }: { readonly children: ReactNode }) {
       </Flex>
     );
   }
-  if (status === 'signed-out') return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (status === 'signed-out') {
+    return <Navigate to="/login" replace state={signedOutByUser ? undefined : { from: location.pathname + location.search }} />;
+  }
   return children;
 }

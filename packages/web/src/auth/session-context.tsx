@@ -8,6 +8,8 @@ export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
 
 interface Session {
   readonly status: SessionStatus;
+  /** Signed out on purpose (not expired): the next sign-in starts afresh rather than returning to the last page. */
+  readonly signedOutByUser: boolean;
   readonly user: User | undefined;
   readonly api: ApiCall;
   readonly login: (username: string, password: string) => Promise<void>;
@@ -24,6 +26,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   const { locale, t } = useI18n();
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [user, setUser] = useState<User | undefined>(undefined);
+  const [signedOutByUser, setSignedOutByUser] = useState(false);
   const csrfToken = useRef<string | undefined>(undefined);
   const localeRef = useRef(locale);
   localeRef.current = locale;
@@ -66,6 +69,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       const session = await api(authRoutes.login, { body: { username, password } });
       csrfToken.current = session.csrfToken;
       setUser(session.user);
+      setSignedOutByUser(false);
       setStatus('signed-in');
     },
     [api],
@@ -75,11 +79,15 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     try {
       await api(authRoutes.logout);
     } finally {
+      setSignedOutByUser(true);
       signedOut();
     }
   }, [api, signedOut]);
 
-  const value = useMemo<Session>(() => ({ status, user, api, login, logout }), [status, user, api, login, logout]);
+  const value = useMemo<Session>(
+    () => ({ status, signedOutByUser, user, api, login, logout }),
+    [status, signedOutByUser, user, api, login, logout],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

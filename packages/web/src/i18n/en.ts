@@ -2,7 +2,7 @@ import type { WebMessageKey } from './zh-CN.js';
 
 export const en: Readonly<Record<WebMessageKey, string>> = {
   'app.name': 'Retail Value',
-  'app.tagline': 'Retail customer valuation, classification and service',
+  'app.tagline': 'Retail customer value management',
   'language.switch': '中文',
   'language.switch_title': 'Switch to Chinese',
   'nav.dashboard': 'Overview',
@@ -20,9 +20,10 @@ export const en: Readonly<Record<WebMessageKey, string>> = {
   'login.username_required': 'Enter your username',
   'login.password_required': 'Enter your password',
   'dashboard.welcome': 'Welcome, {name}',
-  'dashboard.scope.all': 'You see every customer',
-  'dashboard.scope.district': 'You see the customers of district “{district}”',
-  'dashboard.scope.manager': 'You see the customers served by manager {managerId}',
+  'dashboard.scope': 'Visible customers',
+  'dashboard.scope.all': 'All customers',
+  'dashboard.scope.district': 'Customers in district “{district}”',
+  'dashboard.scope.manager': 'Customers served by manager {managerId}',
   'dashboard.overview': 'Customer value overview',
   'dashboard.overview_empty': 'Once an evaluation has run, customers per value class and their changes appear here',
   'customers.description': 'Retail customer archives, value scores and classes.',

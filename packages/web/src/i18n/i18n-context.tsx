@@ -51,7 +51,12 @@ export function I18nProvider({ children }: { readonly children: ReactNode }) {
     const table = CATALOGS[locale];
     const t: Translate = (key, params = {}) =>
       table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
-    return { locale, setLocale, t, roleLabel: (role) => coreMessage(locale, `role.${role}`) };
+    const roleLabel = (role: Role): string => {
+      const label = coreMessage(locale, `role.${role}`);
+      // The shared catalog words roles for running text; labels on their own start with a capital.
+      return locale === 'en' ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+    };
+    return { locale, setLocale, t, roleLabel };
   }, [locale, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

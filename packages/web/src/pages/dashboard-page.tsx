@@ -26,8 +26,10 @@ export function DashboardPage() {
               <Descriptions.Item label={t('users.column.role')}>
                 <Tag color={ROLE_COLORS[user.role]}>{roleLabel(user.role)}</Tag>
               </Descriptions.Item>
+              <Descriptions.Item label={t('dashboard.scope')}>
+                <span data-testid="scope">{scopeText}</span>
+              </Descriptions.Item>
             </Descriptions>
-            <div data-testid="scope">{scopeText}</div>
           </Card>
         </Col>
         <Col xs={24} xl={16}>

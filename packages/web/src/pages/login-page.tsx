@@ -48,7 +48,9 @@ export function LoginPage() {
         <Card style={{ width: 400, boxShadow: '0 8px 28px rgba(31, 61, 110, 0.10)' }} styles={{ body: { padding: '36px 36px 28px' } }}>
           <Flex vertical align="center" gap={6} style={{ marginBottom: 28 }}>
             <ProductMark size={22} />
-            <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
+              {t('app.tagline')}
+            </Typography.Text>
           </Flex>
           {error === undefined ? null : <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
           <Form<Credentials> layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)} size="large">
