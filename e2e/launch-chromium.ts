@@ -1,7 +1,4 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 /** Debian's chromium; playwright-core 1.64 drives it (no downloaded browser). */
@@ -11,9 +8,8 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 
-/** A headless chromium with a fresh profile, so no earlier cookie or stored language leaks in. */
-export async function launchChromium(): Promise<BrowserContext> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'rv-chromium-'));
+/** A headless chromium with a fresh profile in `userDataDir` (an empty directory), so no earlier cookie or stored language leaks in. */
+export function launchChromium(userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,13 +46,16 @@ describe('web shell in chromium', () => {
       context.skip(`${CHROMIUM} not found: install Debian's chromium to run the browser test`);
     }
     await mkdir(SCREENSHOTS, { recursive: true });
-    const dbPath = join(await mkdtemp(join(tmpdir(), 'rv-e2e-')), 'rv.duckdb');
+    const workDir = await mkdtemp(join(tmpdir(), 'rv-e2e-'));
+    const dbPath = join(workDir, 'rv.duckdb');
     const db = await openDatabase(dbPath);
     await createDemoUsers(db);
     await db.close();
 
     const server = await startCliServer(dbPath);
-    const browser = await launchChromium();
+    const profile = join(workDir, 'chromium-profile');
+    await mkdir(profile);
+    const browser = await launchChromium(profile);
     const problems: string[] = [];
     const page = browser.pages()[0] ?? (await browser.newPage());
     try {
@@ -158,6 +161,7 @@ describe('web shell in chromium', () => {
     } finally {
       await browser.close();
       await server.stop();
+      await rm(workDir, { recursive: true, force: true });
     }
   }, 240_000);
 });

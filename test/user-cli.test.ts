@@ -1,13 +1,19 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { authenticate, listAudit, openDatabase } from '@retail-value/engine';
 import { cli, parseJson } from './cli-harness.js';
 
+const tempDirs: string[] = [];
 async function tempDb(): Promise<string> {
-  return join(await mkdtemp(join(tmpdir(), 'rv-user-cli-')), 'rv.duckdb');
+  const dir = await mkdtemp(join(tmpdir(), 'rv-user-cli-'));
+  tempDirs.push(dir);
+  return join(dir, 'rv.duckdb');
 }
+afterAll(async () => {
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 describe('retail-value user', () => {
   it('adds accounts that can sign in, audits them and lists them', async () => {

@@ -15,6 +15,9 @@ var duckdbDialect = Object.freeze({
   quantile: (expression, fraction) => `quantile_cont(${expression}, ${fraction})`,
   daysBetween: (later, earlier) => `(${later} - ${earlier})`,
   intDiv: (dividend, divisor) => `(${dividend} // ${divisor})`,
+  bitCount: (mask) => `bit_count(${mask})`,
+  bitAt: (bit) => `(CAST(1 AS UBIGINT) << CAST(${bit} AS INTEGER))`,
+  bitOrAggregate: (mask) => `bit_or(${mask})`,
   doubleArrayType: "DOUBLE[]",
   arrayOf: (elements) => `[${elements.join(", ")}]::DOUBLE[]`,
   arrayElement: (array2, index) => `${array2}[${index}]`,
@@ -323,10 +326,40 @@ var SYSTEM_TABLES = Object.freeze([
       value_cell: "VARCHAR NOT NULL",
       // value | sub_value | potential_value | low_value
       service_class: "VARCHAR NOT NULL",
-      class_by_score: "VARCHAR NOT NULL"
+      class_by_score: "VARCHAR NOT NULL",
       // the class the score alone would give, before the credit gate
+      lifecycle_stage: "VARCHAR NOT NULL",
+      // introduction | growth | maturity | decline | termination
+      lifecycle_rule: "VARCHAR NOT NULL",
+      // the rule that decided the stage (docs/methods/lifecycle.md)
+      active_share: "DOUBLE",
+      // share of the recent cycles with an order
+      volume_change: "DOUBLE",
+      // recent cycles' volume against the cycles before
+      missed_cycles: "INTEGER",
+      weeks_since_order: "INTEGER",
+      deemed_closed: "BOOLEAN NOT NULL",
+      // 视同歇业
+      churn_score: "DOUBLE NOT NULL",
+      churn_risk: "VARCHAR NOT NULL",
+      // high | medium | low
+      churn_reasons: "VARCHAR NOT NULL",
+      // comma-separated reason codes
+      p_alive: "DOUBLE",
+      expected_transactions: "DOUBLE",
+      clv: "DOUBLE"
     },
     key: ["run_id", "customer_id"]
+  },
+  {
+    name: "run_awards",
+    columns: {
+      run_id: "VARCHAR NOT NULL",
+      customer_id: "VARCHAR NOT NULL",
+      award_code: "VARCHAR NOT NULL"
+      // an award rule of the run's scheme (scheme.awards[].code)
+    },
+    key: ["run_id", "customer_id", "award_code"]
   },
   {
     name: "users",
@@ -1105,6 +1138,7 @@ var schemeMessages = defineCatalog(
     "scheme.class_last_rule": "\u6700\u540E\u4E00\u4E2A\u670D\u52A1\u7C7B\u522B\u201C{code}\u201D\u627F\u63A5\u5176\u4F59\u5BA2\u6237\uFF0C\u4E0D\u80FD\u8BBE\u5B9A\u5212\u5206\u89C4\u5219",
     "scheme.class_quota_total": "\u670D\u52A1\u7C7B\u522B\u540D\u989D\u6BD4\u4F8B\u4E4B\u548C {total} \u8D85\u8FC7 1",
     "scheme.strategy_missing": "\u670D\u52A1\u7B56\u7565\u76EE\u5F55\u7F3A\u5C11\u201C{code}\u201D",
+    "scheme.award_class": "\u8BC4\u4F18\u89C4\u5219\u201C{award}\u201D\u5F15\u7528\u4E86\u4E0D\u5B58\u5728\u7684\u670D\u52A1\u7C7B\u522B\u201C{code}\u201D",
     "scheme.not_found": "\u672A\u627E\u5230\u8BC4\u4EF7\u65B9\u6848\u201C{id}\u201D",
     "scheme.file_unreadable": "\u65E0\u6CD5\u8BFB\u53D6\u65B9\u6848\u6587\u4EF6 {file}\uFF1A{reason}"
   },
@@ -1142,6 +1176,7 @@ var schemeMessages = defineCatalog(
     "scheme.class_last_rule": 'the last service class "{code}" takes everyone left and sets no rule',
     "scheme.class_quota_total": "the service class quotas sum to {total}, more than 1",
     "scheme.strategy_missing": 'the strategy catalog has no entry for "{code}"',
+    "scheme.award_class": 'award rule "{award}" refers to service class "{code}", which does not exist',
     "scheme.not_found": 'evaluation scheme "{id}" not found',
     "scheme.file_unreadable": "cannot read scheme file {file}: {reason}"
   }
@@ -1363,7 +1398,7 @@ var importMessages = defineCatalog(
     "import.value.unknown_product": "\u5377\u70DF\u7F16\u7801\u5728\u5377\u70DF\u89C4\u683C\u4E2D\u4E0D\u5B58\u5728\uFF0C\u8BF7\u5148\u5BFC\u5165\u5377\u70DF\u89C4\u683C",
     "import.value.end_before_start": "\u65E9\u4E8E\u5217\u201C{startColumn}\u201D\u7684\u65E5\u671F {start}",
     "import.value.duplicate_key": "\u4E0E\u7B2C {firstRow} \u884C\u91CD\u590D\uFF08\u540C\u4E00\u4E3B\u952E\u5728\u6587\u4EF6\u4E2D\u51FA\u73B0\u591A\u6B21\uFF09",
-    "import.rejected": "\u6587\u4EF6\u672A\u5BFC\u5165\uFF1A\u5171 {total} \u4E2A\u95EE\u9898\uFF08\u4EE5\u4E0A\u5217\u51FA\u524D {shown} \u4E2A\uFF09\uFF0C\u6570\u636E\u5E93\u672A\u4F5C\u4EFB\u4F55\u6539\u52A8",
+    "import.rejected": "\u672A\u5BFC\u5165\uFF0C\u5171 {total} \u4E2A\u95EE\u9898\uFF08\u4EE5\u4E0A\u5217\u51FA\u524D {shown} \u4E2A\uFF09\uFF0C\u6570\u636E\u5E93\u672A\u4F5C\u4EFB\u4F55\u6539\u52A8",
     "import.done": "\u5DF2\u5BFC\u5165{label}\uFF1A\u6587\u4EF6 {file}\uFF0C{rows} \u884C\uFF08\u65B0\u589E {inserted}\uFF0C\u66F4\u65B0 {updated}\uFF09\uFF0C\u5BFC\u5165\u6279\u6B21 {loadId}",
     "import.checked": "\u68C0\u67E5\u901A\u8FC7{label}\uFF1A\u6587\u4EF6 {file}\uFF0C{rows} \u884C\uFF0C\u53EF\u4EE5\u5BFC\u5165\uFF08\u672A\u5199\u5165\u6570\u636E\u5E93\uFF09",
     "import.columns.ignored": "\u672A\u8BC6\u522B\u3001\u5C06\u5FFD\u7565\u7684\u5217\uFF1A{columns}",
@@ -1409,7 +1444,7 @@ var importMessages = defineCatalog(
     "import.value.unknown_product": "no product with this SKU; import the products first",
     "import.value.end_before_start": 'earlier than {start} in column "{startColumn}"',
     "import.value.duplicate_key": "duplicates row {firstRow} (the same key appears more than once in the file)",
-    "import.rejected": "file not imported: {total} issues (the first {shown} listed above); the database is unchanged",
+    "import.rejected": "not imported, issues found: {total} ({shown} listed above); the database is unchanged",
     "import.done": "imported {label}: file {file}, {rows} rows ({inserted} new, {updated} updated), load {loadId}",
     "import.checked": "checked {label}: file {file}, {rows} rows, ready to import (nothing written)",
     "import.columns.ignored": "columns not recognised and ignored: {columns}",
@@ -1421,8 +1456,120 @@ var importMessages = defineCatalog(
   }
 );
 
+// packages/core/src/i18n/catalogs/dynamics.ts
+var dynamicsMessages = defineCatalog(
+  {
+    "dynamics.option.limit": "\u663E\u793A\u6761\u6570 --limit \u5E94\u4E3A\u6B63\u6574\u6570\uFF0C\u4E0D\u80FD\u662F\u201C{value}\u201D",
+    "dynamics.compare.title": "\u8BC4\u4EF7\u6279\u6B21\u5BF9\u6BD4\uFF1A{from}\uFF08\u622A\u81F3 {fromAsOf}\uFF09\u2192 {to}\uFF08\u622A\u81F3 {toAsOf}\uFF09",
+    "dynamics.compare.customers": "\u4E24\u671F\u90FD\u6709 {both} \u6237\uFF0C\u65B0\u8FDB\u5165 {entered} \u6237\uFF0C\u9000\u51FA {left} \u6237",
+    "dynamics.compare.stability": "\u7A33\u5B9A\u7387\uFF08\u4E24\u671F\u90FD\u6709\u7684\u5BA2\u6237\u4E2D\u7C7B\u522B\u672A\u53D8\u7684\u6BD4\u4F8B\uFF09\uFF1A\u4EF7\u503C\u7C7B\u522B {cells}\uFF0C\u670D\u52A1\u7C7B\u522B {classes}",
+    "dynamics.matrix.cells": "\u4EF7\u503C\u7C7B\u522B\u8FC1\u79FB\u77E9\u9635\uFF08\u884C\uFF1A\u5BF9\u6BD4\u524D\u6279\u6B21\uFF0C\u5217\uFF1A\u5BF9\u6BD4\u540E\u6279\u6B21\uFF1B\u4EBA\u6570\u53CA\u884C\u5360\u6BD4\uFF09",
+    "dynamics.matrix.classes": "\u670D\u52A1\u7C7B\u522B\u8FC1\u79FB\u77E9\u9635\uFF08\u884C\uFF1A\u5BF9\u6BD4\u524D\u6279\u6B21\uFF0C\u5217\uFF1A\u5BF9\u6BD4\u540E\u6279\u6B21\uFF1B\u4EBA\u6570\u53CA\u884C\u5360\u6BD4\uFF09",
+    "dynamics.matrix.corner": "\u524D \\ \u540E",
+    "dynamics.matrix.total": "\u5408\u8BA1",
+    "dynamics.matrix.left": "\u9000\u51FA",
+    "dynamics.matrix.entered": "\u65B0\u8FDB\u5165",
+    "dynamics.movers.title": "\u5347\u964D\u5BA2\u6237\u5171 {total} \u6237\uFF08\u4E0A\u5347 {up}\uFF0C\u4E0B\u964D {down}\uFF0C\u5E73\u79FB {across}\uFF09\uFF0C\u6309\u7EFC\u5408\u5F97\u5206\u53D8\u5316\u5E45\u5EA6\u5217\u51FA\u524D {shown} \u6237\uFF1A",
+    "dynamics.movers.none": "\u6CA1\u6709\u5BA2\u6237\u6539\u53D8\u4EF7\u503C\u7C7B\u522B\u6216\u670D\u52A1\u7C7B\u522B",
+    "dynamics.direction.up": "\u4E0A\u5347",
+    "dynamics.direction.down": "\u4E0B\u964D",
+    "dynamics.direction.across": "\u5E73\u79FB",
+    "dynamics.label.customer": "\u5BA2\u6237\u7F16\u7801",
+    "dynamics.label.customer_name": "\u5BA2\u6237\u540D\u79F0",
+    "dynamics.label.district": "\u533A\u53BF",
+    "dynamics.label.manager": "\u5BA2\u6237\u7ECF\u7406",
+    "dynamics.label.direction": "\u65B9\u5411",
+    "dynamics.label.cell": "\u4EF7\u503C\u7C7B\u522B",
+    "dynamics.label.class": "\u670D\u52A1\u7C7B\u522B",
+    "dynamics.label.from_cell": "\u524D\u4EF7\u503C\u7C7B\u522B",
+    "dynamics.label.to_cell": "\u540E\u4EF7\u503C\u7C7B\u522B",
+    "dynamics.label.cell_move": "\u4EF7\u503C\u7C7B\u522B\u53D8\u52A8",
+    "dynamics.label.from_class": "\u524D\u670D\u52A1\u7C7B\u522B",
+    "dynamics.label.to_class": "\u540E\u670D\u52A1\u7C7B\u522B",
+    "dynamics.label.class_move": "\u670D\u52A1\u7C7B\u522B\u53D8\u52A8",
+    "dynamics.label.composite_from": "\u524D\u7EFC\u5408\u5F97\u5206",
+    "dynamics.label.composite_to": "\u540E\u7EFC\u5408\u5F97\u5206",
+    "dynamics.label.composite_change": "\u7EFC\u5408\u5F97\u5206\u53D8\u5316",
+    "dynamics.label.rank_from": "\u524D\u6392\u540D",
+    "dynamics.label.rank_to": "\u540E\u6392\u540D",
+    "dynamics.label.dimension": "\u53D8\u5316\u6700\u5927\u7684\u7EF4\u5EA6",
+    "dynamics.label.dimension_change": "\u8BE5\u7EF4\u5EA6\u5F97\u5206\u53D8\u5316",
+    "dynamics.label.credit_grade": "\u4FE1\u7528\u7B49\u7EA7",
+    "dynamics.label.composite": "\u7EFC\u5408\u5F97\u5206",
+    "dynamics.label.rank": "\u6392\u540D",
+    "dynamics.label.award": "\u5956\u9879",
+    "dynamics.label.rewards": "\u5956\u52B1\uFF08\u589E\u503C\u670D\u52A1\uFF09",
+    "dynamics.label.count": "\u4EBA\u6570",
+    "dynamics.label.share": "\u884C\u5360\u6BD4",
+    "dynamics.label.run": "\u6279\u6B21",
+    "dynamics.sheet.cells": "\u4EF7\u503C\u7C7B\u522B\u8FC1\u79FB",
+    "dynamics.sheet.classes": "\u670D\u52A1\u7C7B\u522B\u8FC1\u79FB",
+    "dynamics.sheet.movers": "\u5347\u964D\u5BA2\u6237",
+    "dynamics.xlsx.written": "\u5DF2\u5199\u51FA\u5BF9\u6BD4\u5DE5\u4F5C\u7C3F\uFF08{movers} \u6237\u5347\u964D\u5BA2\u6237\uFF09\uFF1A{file}",
+    "dynamics.awards.title": "\u8BC4\u4EF7\u6279\u6B21 {run}\uFF08{schemeId} \u7B2C {schemeVersion} \u7248\uFF09\u7684\u8BC4\u4F18\u7ED3\u679C\uFF1A",
+    "dynamics.awards.rule": "{name}\uFF1A\u8FDE\u7EED {periods} \u671F\uFF0C{count} \u6237\u83B7\u8BC4\uFF1B\u5956\u52B1\uFF1A{rewards}",
+    "dynamics.awards.history": "{name}\uFF1A\u9700\u8981\u540C\u4E00\u65B9\u6848\u8FDE\u7EED {periods} \u671F\u7684\u8BC4\u4EF7\uFF0C\u622A\u81F3\u672C\u6279\u6B21\u53EA\u6709 {found} \u671F\uFF0C\u672C\u671F\u65E0\u4EBA\u83B7\u8BC4",
+    "dynamics.awards.no_rules": "\u8BE5\u6279\u6B21\u7684\u8BC4\u4EF7\u65B9\u6848\u6CA1\u6709\u8BC4\u4F18\u89C4\u5219",
+    "dynamics.awards.none": "\u672C\u6279\u6B21\u6CA1\u6709\u5BA2\u6237\u83B7\u8BC4"
+  },
+  {
+    "dynamics.option.limit": 'the number of movers to show (--limit) must be a positive whole number, not "{value}"',
+    "dynamics.compare.title": "comparing run {from} (as of {fromAsOf}) \u2192 {to} (as of {toAsOf})",
+    "dynamics.compare.customers": "in both runs {both}, entered {entered}, left {left}",
+    "dynamics.compare.stability": "stability (share of the customers in both runs whose category stayed the same): value cell {cells}, service class {classes}",
+    "dynamics.matrix.cells": "value-cell transitions (rows: earlier run, columns: later run; customers and row share)",
+    "dynamics.matrix.classes": "service-class transitions (rows: earlier run, columns: later run; customers and row share)",
+    "dynamics.matrix.corner": "from \\ to",
+    "dynamics.matrix.total": "total",
+    "dynamics.matrix.left": "left",
+    "dynamics.matrix.entered": "entered",
+    "dynamics.movers.title": "{total} movers ({up} up, {down} down, {across} across); the {shown} with the largest change of composite score:",
+    "dynamics.movers.none": "no customer changed its value cell or service class",
+    "dynamics.direction.up": "up",
+    "dynamics.direction.down": "down",
+    "dynamics.direction.across": "across",
+    "dynamics.label.customer": "customer",
+    "dynamics.label.customer_name": "name",
+    "dynamics.label.district": "district",
+    "dynamics.label.manager": "manager",
+    "dynamics.label.direction": "direction",
+    "dynamics.label.cell": "value cell",
+    "dynamics.label.class": "service class",
+    "dynamics.label.from_cell": "from cell",
+    "dynamics.label.to_cell": "to cell",
+    "dynamics.label.cell_move": "cell move",
+    "dynamics.label.from_class": "from class",
+    "dynamics.label.to_class": "to class",
+    "dynamics.label.class_move": "class move",
+    "dynamics.label.composite_from": "composite before",
+    "dynamics.label.composite_to": "composite after",
+    "dynamics.label.composite_change": "composite change",
+    "dynamics.label.rank_from": "rank before",
+    "dynamics.label.rank_to": "rank after",
+    "dynamics.label.dimension": "most changed dimension",
+    "dynamics.label.dimension_change": "its change",
+    "dynamics.label.credit_grade": "credit grade",
+    "dynamics.label.composite": "composite score",
+    "dynamics.label.rank": "rank",
+    "dynamics.label.award": "award",
+    "dynamics.label.rewards": "rewards (value-added services)",
+    "dynamics.label.count": "customers",
+    "dynamics.label.share": "row share",
+    "dynamics.label.run": "run",
+    "dynamics.sheet.cells": "cell transitions",
+    "dynamics.sheet.classes": "class transitions",
+    "dynamics.sheet.movers": "movers",
+    "dynamics.xlsx.written": "comparison workbook with {movers} movers written to {file}",
+    "dynamics.awards.title": "awards of run {run} (scheme {schemeId} version {schemeVersion}):",
+    "dynamics.awards.rule": "{name}: {periods} consecutive runs, {count} customers; rewards: {rewards}",
+    "dynamics.awards.history": "{name}: needs {periods} consecutive runs of the same scheme, only {found} so far, so nobody qualifies in this run",
+    "dynamics.awards.no_rules": "the run's scheme has no award rules",
+    "dynamics.awards.none": "no customer received an award in this run"
+  }
+);
+
 // packages/core/src/i18n/messages.ts
-var CATALOGS = [commonMessages, schemeMessages, evaluationMessages, methodsMessages, accountMessages, httpMessages, demoMessages, clvMessages, importMessages];
+var CATALOGS = [commonMessages, schemeMessages, evaluationMessages, methodsMessages, accountMessages, httpMessages, demoMessages, clvMessages, importMessages, dynamicsMessages];
 function merge(locale) {
   const table = {};
   for (const catalog of CATALOGS) {
@@ -21400,6 +21547,7 @@ var MEASURES = Object.freeze([
   m("social_influence", "\u793E\u4F1A\u5F71\u54CD\u529B", "social influence", u("\u5206", "points"), "assessments", "manager's assessment for the period, 0\u2013100"),
   m("trade_area_maturity", "\u5546\u5708\u6210\u719F\u5EA6", "trade area maturity", u("\u5206", "points"), "assessments", "manager's assessment for the period, 0\u2013100"),
   m("operating_skill", "\u7ECF\u8425\u80FD\u529B", "operating skill", u("\u5206", "points"), "assessments", "manager's assessment for the period, 0\u2013100"),
+  m("clv", "\u5BA2\u6237\u7EC8\u751F\u4EF7\u503C", "lifetime value", YUAN, "clv", "discounted gross profit expected over the scheme's CLV horizon, from the scheme's CLV model (see docs/methods/clv.md)"),
   m("satisfaction", "\u6EE1\u610F\u5EA6", "satisfaction", u("\u5206", "points"), "surveys", "mean survey score (1\u20135) of responses in the 365 days before the window end")
 ]);
 var MEASURE_CODES = new Set(MEASURES.map((measure) => measure.code));
@@ -21710,6 +21858,15 @@ var INDICATOR_LIBRARY = Object.freeze([
     t2("\u5468\u9500\u91CF\u56DE\u5F52\u659C\u7387 \xF7 \u5E73\u5747\u5468\u9500\u91CF\u3002", "Slope of weekly volume \xF7 mean weekly volume.")
   ),
   ind(
+    "lifetime_value",
+    t2("\u5BA2\u6237\u7EC8\u751F\u4EF7\u503C", "lifetime value"),
+    "growth",
+    YUAN2,
+    "benefit",
+    "clv",
+    t2("\u6309\u65B9\u6848\u9009\u5B9A\u7684\u6A21\u578B\u9884\u6D4B\u3001\u6298\u73B0\u540E\u7684\u672A\u6765\u5546\u4E1A\u6BDB\u5229\u3002", "Discounted future gross profit predicted by the scheme's lifetime-value model.")
+  ),
+  ind(
     "operating_skill",
     t2("\u7ECF\u8425\u80FD\u529B", "operating skill"),
     "growth",
@@ -21819,7 +21976,66 @@ var strategyCatalogSchema = external_exports.object({
   classes: external_exports.record(
     external_exports.string(),
     external_exports.object({ goal: localizedTextSchema, personalItems: strategyItems, visitFrequency: external_exports.enum(VISIT_FREQUENCIES) }).strict()
-  )
+  ),
+  /** Management strategy per lifecycle stage (新客户管理, 满意客户管理, 不满意客户管理 and 预防客户解约管理). */
+  lifecycle: external_exports.record(external_exports.enum(["introduction", "growth", "maturity", "decline", "termination"]), external_exports.object({ strategy: localizedTextSchema, items: strategyItems }).strict()).optional()
+}).strict();
+var awardRuleSchema = external_exports.object({
+  code: external_exports.string().regex(/^[a-z][a-z0-9_]{0,30}$/),
+  name: localizedTextSchema,
+  classes: external_exports.array(external_exports.string()).min(1),
+  valueCells: external_exports.array(external_exports.enum(VALUE_CELLS)).optional(),
+  minCreditGrade: external_exports.enum(CREDIT_GRADES).optional(),
+  periods: external_exports.number().int().min(1).max(12),
+  noViolations: external_exports.boolean().default(true),
+  rewards: external_exports.array(localizedTextSchema).min(1).max(20)
+}).strict();
+var lifecycleRulesSchema = external_exports.object({
+  /** A licence younger than this is in introduction. */
+  introductionWeeks: external_exports.number().int().min(1).max(52).default(13),
+  /** Fewer weeks with an order than this (licence inside the look-back) is still introduction. */
+  introductionMinOrders: external_exports.number().int().min(1).max(52).default(6),
+  /** Cycles compared: the last `cycles` against the `cycles` before (13 weekly = 26 weeks, 13 biweekly = 52 weeks). */
+  cycles: external_exports.number().int().min(2).max(13).default(13),
+  /** Growth and maturity need an order in at least this share of the recent cycles. */
+  activeShare: share.default(0.7),
+  /** Volume change that makes growth (≥ +) or decline (≤ −). */
+  change: external_exports.number().min(0).max(1).default(0.1),
+  /** An order in fewer than this share of cycles is decline. */
+  declineShare: share.default(0.5),
+  /** This many cycles missed in a row (up to the as-of date) is decline. */
+  missedCycles: external_exports.number().int().min(1).max(26).default(4),
+  /** No order for this many weeks is termination. */
+  terminationWeeks: external_exports.number().int().min(4).max(52).default(13),
+  /** A licence with no trade within this many weeks of issue is deemed closed (视同歇业). */
+  deemedClosedWeeks: external_exports.number().int().min(4).max(52).default(26)
+}).strict();
+var churnRulesSchema = external_exports.object({
+  missedCyclesWarn: external_exports.number().int().min(1).default(2),
+  missedCyclesWarnPoints: external_exports.number().min(0).max(100).default(20),
+  missedCyclesAlarm: external_exports.number().int().min(1).default(4),
+  missedCyclesAlarmPoints: external_exports.number().min(0).max(100).default(40),
+  ownDeclineWarn: external_exports.number().min(0).max(1).default(0.1),
+  ownDeclineWarnPoints: external_exports.number().min(0).max(100).default(15),
+  ownDeclineAlarm: external_exports.number().min(0).max(1).default(0.3),
+  ownDeclineAlarmPoints: external_exports.number().min(0).max(100).default(30),
+  /** Below the mean change of the peers (same market and service class) by this many standard deviations. */
+  peerSigmas: external_exports.number().min(0.5).max(5).default(2),
+  peerPoints: external_exports.number().min(0).max(100).default(25),
+  creditDowngradePoints: external_exports.number().min(0).max(100).default(20),
+  /** Share of survey answers scored 1–2 in the last year that counts as dissatisfied. */
+  dissatisfiedShare: share.default(0.3),
+  dissatisfiedPoints: external_exports.number().min(0).max(100).default(20),
+  high: score.default(60),
+  medium: score.default(30)
+}).strict();
+var CLV_MODELS = ["bg-nbd", "pareto-nbd", "run-rate"];
+var clvSettingsSchema = external_exports.object({
+  model: external_exports.enum(CLV_MODELS).default("bg-nbd"),
+  horizonWeeks: external_exports.number().int().min(4).max(260).default(52),
+  annualDiscountRate: external_exports.number().min(0).max(1).default(0.08),
+  /** Weeks held out at the end of the history to validate the model before it is used. */
+  holdoutWeeks: external_exports.number().int().min(4).max(26).default(13)
 }).strict();
 var schemeSchema = external_exports.object({
   schemaVersion: external_exports.literal(1),
@@ -21837,7 +22053,11 @@ var schemeSchema = external_exports.object({
   }).strict(),
   valueMatrix: external_exports.object({ current: thresholdSchema, potential: thresholdSchema }).strict(),
   serviceClasses: external_exports.object({ scope: external_exports.enum(["all", "market"]).default("all"), classes: external_exports.array(serviceClassSchema).min(2).max(8) }).strict(),
-  strategies: strategyCatalogSchema
+  strategies: strategyCatalogSchema,
+  awards: external_exports.array(awardRuleSchema).max(10).default([]),
+  lifecycle: lifecycleRulesSchema.default(lifecycleRulesSchema.parse({})),
+  churn: churnRulesSchema.default(churnRulesSchema.parse({})),
+  clv: clvSettingsSchema.default(clvSettingsSchema.parse({}))
 }).strict();
 
 // packages/core/src/weighting/random-index.ts
@@ -21888,6 +22108,36 @@ var CELL_STRATEGIES = {
     ]
   }
 };
+var LIFECYCLE_STRATEGIES = {
+  introduction: {
+    strategy: t3("\u65B0\u5BA2\u6237\u7BA1\u7406", "new-customer management"),
+    items: [
+      t3("\u5165\u7F51\u540E\u524D 8 \u5468\u6BCF\u5468\u62DC\u8BBF", "a weekly visit in the first 8 weeks"),
+      t3("\u624B\u62C9\u624B\u5E2E\u6276\u4E0E\u7ECF\u8425\u5165\u95E8\u6307\u5BFC", "hand-in-hand support and first operating guidance"),
+      t3("\u4EB2\u60C5\u5316\u670D\u52A1\uFF0C\u5EFA\u7ACB\u5BA2\u6237\u6863\u6848", "personal care and a complete customer archive")
+    ]
+  },
+  growth: {
+    strategy: t3("\u6EE1\u610F\u5BA2\u6237\u7BA1\u7406", "satisfied-customer management"),
+    items: [t3("\u9700\u6C42\u9884\u6D4B\u4E0E\u8D27\u6E90\u7EC4\u7EC7", "demand forecasting and supply planning"), t3("\u54C1\u724C\u57F9\u80B2", "brand cultivation"), t3("\u53CA\u65F6\u62DC\u8BBF\u3001\u5FEB\u901F\u53CD\u9988", "timely visits and fast feedback")]
+  },
+  maturity: {
+    strategy: t3("\u6EE1\u610F\u5BA2\u6237\u7BA1\u7406", "satisfied-customer management"),
+    items: [t3("\u7EDF\u4E00\u670D\u52A1\u6807\u51C6", "one service standard"), t3("\u521B\u65B0\u670D\u52A1\u5F62\u5F0F", "new forms of service"), t3("\u5B8C\u5584\u5BA2\u6237\u6863\u6848", "a complete customer archive")]
+  },
+  decline: {
+    strategy: t3("\u4E0D\u6EE1\u610F\u5BA2\u6237\u7BA1\u7406\u4E0E\u9884\u9632\u5BA2\u6237\u89E3\u7EA6\u7BA1\u7406", "dissatisfied-customer management and churn prevention"),
+    items: [
+      t3("\u4E00\u4E2A\u8BA2\u8D27\u5468\u671F\u5185\u4E0A\u95E8\u633D\u7559\u62DC\u8BBF", "a retention visit within one ordering cycle"),
+      t3("\u6EE1\u610F\u5EA6\u56DE\u8BBF\uFF0C\u6536\u96C6\u4E0D\u6EE1\u610F\u4E8B\u9879\u5E76\u67E5\u627E\u539F\u56E0", "a satisfaction follow-up: collect dissatisfied items and find the causes"),
+      t3("\u7ECF\u8425\u6307\u5BFC\uFF1A\u5B9A\u4F4D\u3001\u54C1\u7C7B\u3001\u5E93\u5B58\u4E0E\u6D88\u8D39\u8005\u7BA1\u7406", "operating guidance: positioning, category, inventory and consumer management")
+    ]
+  },
+  termination: {
+    strategy: t3("\u9884\u9632\u5BA2\u6237\u89E3\u7EA6\u7BA1\u7406", "churn prevention"),
+    items: [t3("\u6838\u5B9E\u7ECF\u8425\u72B6\u6001\u4E0E\u8BB8\u53EF\u8BC1\u72B6\u6001", "check the trading and licence status"), t3("\u4E86\u89E3\u505C\u6B62\u8BA2\u8D27\u539F\u56E0\uFF0C\u80FD\u633D\u56DE\u7684\u5236\u5B9A\u633D\u56DE\u63AA\u65BD", "learn why ordering stopped and plan a win-back where possible")]
+  }
+};
 
 // packages/core/src/scheme/default-scheme.ts
 var t4 = (zh, en) => ({ "zh-CN": zh, en });
@@ -21929,7 +22179,8 @@ var INDICATORS = [
   { code: "volume_growth", normalization: { method: "zscore", clip: 3 }, scope: "market" },
   { code: "amount_growth", normalization: { method: "zscore", clip: 3 }, scope: "market" },
   { code: "structure_upgrade", normalization: { method: "zscore", clip: 3 }, scope: "market" },
-  { code: "operating_skill", normalization: { method: "target", target: 100, cap: 100 } }
+  { code: "operating_skill", normalization: { method: "target", target: 100, cap: 100 } },
+  { code: "lifetime_value", normalization: { method: "percentile" }, scope: "market" }
 ];
 var DIMENSIONS2 = [
   { code: "contribution", indicators: ["sales_volume", "gross_profit", "avg_carton_price", "class12_share"] },
@@ -21937,7 +22188,7 @@ var DIMENSIONS2 = [
   { code: "credit", indicators: ["credit_grade", "violation_count"] },
   { code: "loyalty", indicators: ["order_stability", "tenure", "sku_breadth"] },
   { code: "influence", indicators: ["trade_area_level", "social_influence", "modern_terminal", "business_area"] },
-  { code: "growth", indicators: ["volume_growth", "amount_growth", "structure_upgrade", "operating_skill"] }
+  { code: "growth", indicators: ["volume_growth", "amount_growth", "structure_upgrade", "operating_skill", "lifetime_value"] }
 ];
 var CURRENT_AHP = {
   method: "ahp",
@@ -21979,7 +22230,7 @@ function weightSet(market) {
       growth: {
         method: "combined",
         alpha: 0.5,
-        subjective: { method: "direct", values: { volume_growth: 0.35, amount_growth: 0.25, structure_upgrade: 0.2, operating_skill: 0.2 } },
+        subjective: { method: "direct", values: { volume_growth: 0.25, amount_growth: 0.2, structure_upgrade: 0.15, operating_skill: 0.15, lifetime_value: 0.25 } },
         objective: "critic"
       }
     }
@@ -22006,9 +22257,25 @@ var DEFAULT_SCHEME = {
       { code: "regular", name: t4("\u5E38\u89C4\u7C7B", "regular") }
     ]
   },
+  awards: [
+    {
+      code: "star",
+      name: t4("\u661F\u7EA7\u5BA2\u6237", "star customer"),
+      classes: ["core"],
+      minCreditGrade: "AA",
+      periods: 2,
+      noViolations: true,
+      rewards: [
+        t4("\u661F\u7EA7\u5BA2\u6237\u6388\u724C\u4E0E\u5BA3\u4F20", "a star-customer plaque and publicity"),
+        t4("\u65B0\u54C1\u4F18\u5148\u6295\u653E", "priority allocation of new products"),
+        t4("\u514D\u8D39\u9648\u5217\u5347\u7EA7", "a free display upgrade")
+      ]
+    }
+  ],
   strategies: {
     commonItems: [...COMMON_ITEMS],
     cells: CELL_STRATEGIES,
+    lifecycle: LIFECYCLE_STRATEGIES,
     classes: {
       core: {
         goal: t4("\u5DE9\u56FA\uFF1A\u4F18\u5316\u7ECF\u8425\u7ED3\u6784\u3001\u6DF1\u5316\u54C1\u724C\u57F9\u80B2\u3001\u89C4\u8303\u7BA1\u7406\u3001\u5DE9\u56FA\u5408\u4F5C", "consolidate: better operating structure, deeper brand cultivation, standard management, firmer cooperation"),
@@ -22240,24 +22507,29 @@ async function generateProducts(db2) {
     ORDER BY s.profile, rank`);
 }
 
-// packages/engine/src/demo/weighted-buckets.ts
-function weightedBuckets(entries, buckets = 1e3) {
-  const total = entries.reduce((sum2, entry2) => sum2 + entry2.weight, 0);
-  if (!(total > 0)) throw new Error("weights must sum to more than 0");
-  const slots = [];
-  let index = 0;
-  let upper = (entries[0]?.weight ?? 0) / total;
-  for (let bucket = 0; bucket < buckets; bucket += 1) {
-    const middle = (bucket + 0.5) / buckets;
-    while (middle > upper && index < entries.length - 1) {
-      index += 1;
-      upper += (entries[index]?.weight ?? 0) / total;
-    }
-    const entry2 = entries[index];
-    if (entry2 === void 0) throw new Error("no entries");
-    slots.push(entry2.value);
+// packages/engine/src/demo/bucket-table.ts
+var BUCKETS = 1e3;
+async function createBucketTable(db2, table, choices) {
+  const rows = [];
+  for (const [choice, values] of Object.entries(choices)) {
+    const total = values.reduce((sum2, entry2) => sum2 + entry2.weight, 0);
+    if (!(total > 0)) throw new Error(`weights of ${choice} must sum to more than 0`);
+    let lower = 0;
+    values.forEach((entry2, index) => {
+      const upper = index === values.length - 1 ? 1 : lower + entry2.weight / total;
+      rows.push([choice, entry2.value, lower, upper]);
+      lower = upper;
+    });
   }
-  return slots;
+  const bounds = valuesTable(db2.dialect, "s", ["choice", "value", "lower_bound", "upper_bound"], rows);
+  await db2.run(`CREATE TEMP TABLE ${db2.dialect.quoteIdent(table)} AS
+    SELECT s.choice, b.range::INTEGER AS bucket, s.value
+    FROM range(${BUCKETS}) AS b
+    JOIN ${bounds} ON (b.range + 0.5) / ${BUCKETS} >= s.lower_bound AND (b.range + 0.5) / ${BUCKETS} < s.upper_bound
+    ORDER BY s.choice, bucket`);
+}
+function weighted(shares) {
+  return Object.entries(shares).map(([value, weight]) => ({ value, weight }));
 }
 
 // packages/engine/src/demo/generate-customers.ts
@@ -22276,10 +22548,6 @@ function byFormat(values) {
 }
 function pick2(db2, values, uniform) {
   return `${sqlList(db2.dialect, values)}[1 + floor(${uniform} * ${values.length})::INTEGER]`;
-}
-function weightedPick(db2, shares, uniform) {
-  const slots = weightedBuckets(Object.entries(shares).map(([value, weight]) => ({ value, weight })));
-  return pick2(db2, slots, uniform);
 }
 function shopNameSql(db2) {
   const template = `CASE format ${FORMATS.map(
@@ -22322,8 +22590,13 @@ async function drawCustomers(db2, districts) {
     ["district_no", "district_code", "district_name", "urban_share", "longitude", "latitude"],
     selected.map((district, index) => [index + 1, district.code, district.name, district.urbanShare, district.longitude, district.latitude])
   )}`);
-  const districtSlots = weightedBuckets(selected.map((district, index) => ({ value: index + 1, weight: district.weight })));
-  const formatShares = (market) => FORMAT_SHARES[market];
+  await createBucketTable(db2, "demo_customer_bucket", {
+    district: selected.map((district, index) => ({ value: String(index + 1), weight: district.weight })),
+    pattern: weighted(PATTERN_SHARES),
+    urban: weighted(FORMAT_SHARES.urban),
+    rural: weighted(FORMAT_SHARES.rural)
+  });
+  const bucketOf = (alias, choice, uniform) => `JOIN demo_customer_bucket ${alias} ON ${alias}.choice = ${choice} AND ${alias}.bucket = floor(${uniform} * ${BUCKETS})::INTEGER`;
   const start = `getvariable('demo_start')`;
   const end = `getvariable('demo_end')`;
   const oldLicence = `${start} - (30 + floor(pow(demo_u(idx, 'licence.date'), 1.4) * 7300))::INTEGER`;
@@ -22331,22 +22604,22 @@ async function drawCustomers(db2, districts) {
     WITH base AS (
       SELECT range::INTEGER + 1 AS idx FROM range(getvariable('demo_customers'))
     ), placed AS (
-      SELECT idx,
-        ${pick2(db2, districtSlots, `demo_u(idx, 'district')`)} AS district_no,
+      SELECT b.idx, CAST(district_pick.value AS INTEGER) AS district_no,
         -- stratified: the i-th of N customers in a random order gets the share point (i \u2212 \xBD) / N
-        (row_number() OVER (ORDER BY hash(getvariable('demo_seed'), idx, 'pattern'), idx) - 0.5) / getvariable('demo_customers') AS pattern_u
-      FROM base
+        (row_number() OVER (ORDER BY hash(getvariable('demo_seed'), b.idx, 'pattern'), b.idx) - 0.5) / getvariable('demo_customers') AS pattern_u
+      FROM base b
+      ${bucketOf("district_pick", `'district'`, `demo_u(b.idx, 'district')`)}
     ), marketed AS (
       SELECT p.*, d.district_code, d.district_name, d.longitude AS district_longitude, d.latitude AS district_latitude,
         CASE WHEN demo_u(p.idx, 'market') < d.urban_share THEN 'urban' ELSE 'rural' END AS market,
-        ${weightedPick(db2, PATTERN_SHARES, "p.pattern_u")} AS pattern
-      FROM placed p JOIN demo_district d USING (district_no)
+        pattern_pick.value AS pattern
+      FROM placed p
+      JOIN demo_district d USING (district_no)
+      ${bucketOf("pattern_pick", `'pattern'`, "p.pattern_u")}
     ), formatted AS (
-      SELECT m.*,
-        CASE market WHEN 'urban' THEN ${weightedPick(db2, formatShares("urban"), `demo_u(idx, 'format')`)}
-          ELSE ${weightedPick(db2, formatShares("rural"), `demo_u(idx, 'format')`)} END AS format,
-        demo_u(idx, 'quality') AS quality
+      SELECT m.*, format_pick.value AS format, demo_u(m.idx, 'quality') AS quality
       FROM marketed m
+      ${bucketOf("format_pick", "m.market", `demo_u(m.idx, 'format')`)}
     ), traded AS (
       SELECT f.*,
         CASE WHEN demo_u(idx, 'trade_area') < CASE market WHEN 'urban' THEN 0.25 ELSE 0.05 END THEN 'core'

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -334,5 +334,6 @@ describe('web UI', () => {
 
     expect((await web.request('/assets/missing.js')).status).toBe(404);
     expect((await web.request('/api/users')).status).toBe(401);
+    await rm(webRoot, { recursive: true, force: true });
   });
 });

@@ -8,6 +8,8 @@ import { statusCommand } from './status.js';
 import { explainCommand } from './explain.js';
 import { resultsCommand } from './results.js';
 import { exportCommand } from './export.js';
+import { compareCommand } from './compare.js';
+import { awardsCommand } from './awards.js';
 import { schemeCommand } from './scheme.js';
 import { indicatorsCommand } from './indicators.js';
 import { weightsCommand } from './weights.js';
@@ -27,6 +29,8 @@ export const COMMANDS: readonly CommandModule[] = [
   explainCommand,
   resultsCommand,
   exportCommand,
+  compareCommand,
+  awardsCommand,
   schemeCommand,
   indicatorsCommand,
   weightsCommand, rankCommand,

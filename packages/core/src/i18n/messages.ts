@@ -8,12 +8,13 @@ import { evaluationMessages } from './catalogs/evaluation.js';
 import { demoMessages } from './catalogs/demo.js';
 import { clvMessages } from './catalogs/clv.js';
 import { importMessages } from './catalogs/import.js';
+import { dynamicsMessages } from './catalogs/dynamics.js';
 
 /**
  * Every area's catalog, merged. An area adds its catalog file under
  * `catalogs/` and lists it here.
  */
-const CATALOGS = [commonMessages, schemeMessages, evaluationMessages, methodsMessages, accountMessages, httpMessages, demoMessages, clvMessages, importMessages] as const;
+const CATALOGS = [commonMessages, schemeMessages, evaluationMessages, methodsMessages, accountMessages, httpMessages, demoMessages, clvMessages, importMessages, dynamicsMessages] as const;
 
 type KeysOf<C> = C extends { readonly 'zh-CN': Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGS)[number]>;

@@ -110,6 +110,8 @@ export const INDICATOR_LIBRARY: readonly IndicatorDefinition[] = Object.freeze([
     t('条均价较上期的变化（元/条）。', 'Change of the average price per carton against the previous window.')),
   ind('volume_trend', t('销量趋势', 'volume trend'), 'growth', RATIO, 'benefit', 'weekly_trend * weeks / qty',
     t('周销量回归斜率 ÷ 平均周销量。', 'Slope of weekly volume ÷ mean weekly volume.')),
+  ind('lifetime_value', t('客户终生价值', 'lifetime value'), 'growth', YUAN, 'benefit', 'clv',
+    t('按方案选定的模型预测、折现后的未来商业毛利。', "Discounted future gross profit predicted by the scheme's lifetime-value model.")),
   ind('operating_skill', t('经营能力', 'operating skill'), 'growth', POINTS, 'benefit', 'operating_skill',
     t('客户经理对经营能力的人工评分（0–100）。', "Manager's score of operating skill (0–100).")),
 ]);

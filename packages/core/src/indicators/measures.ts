@@ -14,7 +14,8 @@ export type MeasureSource =
   | 'displays'
   | 'credit'
   | 'assessments'
-  | 'surveys';
+  | 'surveys'
+  | 'clv';
 
 export interface Measure {
   readonly code: string;
@@ -75,6 +76,7 @@ export const MEASURES: readonly Measure[] = Object.freeze([
   m('social_influence', '社会影响力', 'social influence', u('分', 'points'), 'assessments', "manager's assessment for the period, 0–100"),
   m('trade_area_maturity', '商圈成熟度', 'trade area maturity', u('分', 'points'), 'assessments', "manager's assessment for the period, 0–100"),
   m('operating_skill', '经营能力', 'operating skill', u('分', 'points'), 'assessments', "manager's assessment for the period, 0–100"),
+  m('clv', '客户终生价值', 'lifetime value', YUAN, 'clv', "discounted gross profit expected over the scheme's CLV horizon, from the scheme's CLV model (see docs/methods/clv.md)"),
   m('satisfaction', '满意度', 'satisfaction', u('分', 'points'), 'surveys', 'mean survey score (1–5) of responses in the 365 days before the window end'),
 ]);
 

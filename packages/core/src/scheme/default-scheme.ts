@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../i18n/localized.js';
 import type { SchemeInput } from './scheme-schema.js';
-import { CELL_STRATEGIES, COMMON_ITEMS } from './preset-strategies.js';
+import { CELL_STRATEGIES, COMMON_ITEMS, LIFECYCLE_STRATEGIES } from './preset-strategies.js';
 
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
@@ -43,6 +43,7 @@ const INDICATORS: SchemeInput['indicators'] = [
   { code: 'amount_growth', normalization: { method: 'zscore', clip: 3 }, scope: 'market' },
   { code: 'structure_upgrade', normalization: { method: 'zscore', clip: 3 }, scope: 'market' },
   { code: 'operating_skill', normalization: { method: 'target', target: 100, cap: 100 } },
+  { code: 'lifetime_value', normalization: { method: 'percentile' }, scope: 'market' },
 ];
 
 const DIMENSIONS: SchemeInput['dimensions'] = [
@@ -51,7 +52,7 @@ const DIMENSIONS: SchemeInput['dimensions'] = [
   { code: 'credit', indicators: ['credit_grade', 'violation_count'] },
   { code: 'loyalty', indicators: ['order_stability', 'tenure', 'sku_breadth'] },
   { code: 'influence', indicators: ['trade_area_level', 'social_influence', 'modern_terminal', 'business_area'] },
-  { code: 'growth', indicators: ['volume_growth', 'amount_growth', 'structure_upgrade', 'operating_skill'] },
+  { code: 'growth', indicators: ['volume_growth', 'amount_growth', 'structure_upgrade', 'operating_skill', 'lifetime_value'] },
 ];
 
 /** The current-side dimensions compared pairwise (AHP); CR ≈ 0.004. */
@@ -100,7 +101,7 @@ function weightSet(market: 'urban' | 'rural'): SchemeInput['weights']['sets'][st
       growth: {
         method: 'combined',
         alpha: 0.5,
-        subjective: { method: 'direct', values: { volume_growth: 0.35, amount_growth: 0.25, structure_upgrade: 0.2, operating_skill: 0.2 } },
+        subjective: { method: 'direct', values: { volume_growth: 0.25, amount_growth: 0.2, structure_upgrade: 0.15, operating_skill: 0.15, lifetime_value: 0.25 } },
         objective: 'critic',
       },
     },
@@ -152,6 +153,7 @@ export const DEFAULT_SCHEME: SchemeInput = {
   strategies: {
     commonItems: [...COMMON_ITEMS],
     cells: CELL_STRATEGIES,
+    lifecycle: LIFECYCLE_STRATEGIES,
     classes: {
       core: {
         goal: t('巩固：优化经营结构、深化品牌培育、规范管理、巩固合作', 'consolidate: better operating structure, deeper brand cultivation, standard management, firmer cooperation'),

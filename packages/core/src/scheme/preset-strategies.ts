@@ -44,3 +44,35 @@ export const CELL_STRATEGIES: StrategyCatalog['cells'] = {
     ],
   },
 };
+
+/** Lifecycle stages and their management strategies (after seed 000's stage strategies). */
+export const LIFECYCLE_STRATEGIES: NonNullable<StrategyCatalog['lifecycle']> = {
+  introduction: {
+    strategy: t('新客户管理', 'new-customer management'),
+    items: [
+      t('入网后前 8 周每周拜访', 'a weekly visit in the first 8 weeks'),
+      t('手拉手帮扶与经营入门指导', 'hand-in-hand support and first operating guidance'),
+      t('亲情化服务，建立客户档案', 'personal care and a complete customer archive'),
+    ],
+  },
+  growth: {
+    strategy: t('满意客户管理', 'satisfied-customer management'),
+    items: [t('需求预测与货源组织', 'demand forecasting and supply planning'), t('品牌培育', 'brand cultivation'), t('及时拜访、快速反馈', 'timely visits and fast feedback')],
+  },
+  maturity: {
+    strategy: t('满意客户管理', 'satisfied-customer management'),
+    items: [t('统一服务标准', 'one service standard'), t('创新服务形式', 'new forms of service'), t('完善客户档案', 'a complete customer archive')],
+  },
+  decline: {
+    strategy: t('不满意客户管理与预防客户解约管理', 'dissatisfied-customer management and churn prevention'),
+    items: [
+      t('一个订货周期内上门挽留拜访', 'a retention visit within one ordering cycle'),
+      t('满意度回访，收集不满意事项并查找原因', 'a satisfaction follow-up: collect dissatisfied items and find the causes'),
+      t('经营指导：定位、品类、库存与消费者管理', 'operating guidance: positioning, category, inventory and consumer management'),
+    ],
+  },
+  termination: {
+    strategy: t('预防客户解约管理', 'churn prevention'),
+    items: [t('核实经营状态与许可证状态', 'check the trading and licence status'), t('了解停止订货原因，能挽回的制定挽回措施', 'learn why ordering stopped and plan a win-back where possible')],
+  },
+};

@@ -135,6 +135,10 @@ export const strategyCatalogSchema = z
       z.string(),
       z.object({ goal: localizedTextSchema, personalItems: strategyItems, visitFrequency: z.enum(VISIT_FREQUENCIES) }).strict(),
     ),
+    /** Management strategy per lifecycle stage (新客户管理, 满意客户管理, 不满意客户管理 and 预防客户解约管理). */
+    lifecycle: z
+      .record(z.enum(['introduction', 'growth', 'maturity', 'decline', 'termination']), z.object({ strategy: localizedTextSchema, items: strategyItems }).strict())
+      .optional(),
   })
   .strict();
 export type StrategyCatalog = z.infer<typeof strategyCatalogSchema>;
@@ -160,6 +164,73 @@ export const awardRuleSchema = z
   .strict();
 export type AwardRule = z.infer<typeof awardRuleSchema>;
 
+export const LIFECYCLE_STAGES = ['introduction', 'growth', 'maturity', 'decline', 'termination'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+/**
+ * Lifecycle rules (DOMAIN §5 defaults), counted in the customer's own
+ * ordering cycles over a look-back of 52 weeks.
+ */
+export const lifecycleRulesSchema = z
+  .object({
+    /** A licence younger than this is in introduction. */
+    introductionWeeks: z.number().int().min(1).max(52).default(13),
+    /** Fewer weeks with an order than this (licence inside the look-back) is still introduction. */
+    introductionMinOrders: z.number().int().min(1).max(52).default(6),
+    /** Cycles compared: the last `cycles` against the `cycles` before (13 weekly = 26 weeks, 13 biweekly = 52 weeks). */
+    cycles: z.number().int().min(2).max(13).default(13),
+    /** Growth and maturity need an order in at least this share of the recent cycles. */
+    activeShare: share.default(0.7),
+    /** Volume change that makes growth (≥ +) or decline (≤ −). */
+    change: z.number().min(0).max(1).default(0.1),
+    /** An order in fewer than this share of cycles is decline. */
+    declineShare: share.default(0.5),
+    /** This many cycles missed in a row (up to the as-of date) is decline. */
+    missedCycles: z.number().int().min(1).max(26).default(4),
+    /** No order for this many weeks is termination. */
+    terminationWeeks: z.number().int().min(4).max(52).default(13),
+    /** A licence with no trade within this many weeks of issue is deemed closed (视同歇业). */
+    deemedClosedWeeks: z.number().int().min(4).max(52).default(26),
+  })
+  .strict();
+export type LifecycleRules = z.infer<typeof lifecycleRulesSchema>;
+
+/** Churn warning: points per reason, and the level cut-offs of the summed score. */
+export const churnRulesSchema = z
+  .object({
+    missedCyclesWarn: z.number().int().min(1).default(2),
+    missedCyclesWarnPoints: z.number().min(0).max(100).default(20),
+    missedCyclesAlarm: z.number().int().min(1).default(4),
+    missedCyclesAlarmPoints: z.number().min(0).max(100).default(40),
+    ownDeclineWarn: z.number().min(0).max(1).default(0.1),
+    ownDeclineWarnPoints: z.number().min(0).max(100).default(15),
+    ownDeclineAlarm: z.number().min(0).max(1).default(0.3),
+    ownDeclineAlarmPoints: z.number().min(0).max(100).default(30),
+    /** Below the mean change of the peers (same market and service class) by this many standard deviations. */
+    peerSigmas: z.number().min(0.5).max(5).default(2),
+    peerPoints: z.number().min(0).max(100).default(25),
+    creditDowngradePoints: z.number().min(0).max(100).default(20),
+    /** Share of survey answers scored 1–2 in the last year that counts as dissatisfied. */
+    dissatisfiedShare: share.default(0.3),
+    dissatisfiedPoints: z.number().min(0).max(100).default(20),
+    high: score.default(60),
+    medium: score.default(30),
+  })
+  .strict();
+export type ChurnRules = z.infer<typeof churnRulesSchema>;
+
+export const CLV_MODELS = ['bg-nbd', 'pareto-nbd', 'run-rate'] as const;
+export const clvSettingsSchema = z
+  .object({
+    model: z.enum(CLV_MODELS).default('run-rate'),
+    horizonWeeks: z.number().int().min(4).max(260).default(52),
+    annualDiscountRate: z.number().min(0).max(1).default(0.08),
+    /** Weeks held out at the end of the history to validate the model before it is used. */
+    holdoutWeeks: z.number().int().min(4).max(26).default(13),
+  })
+  .strict();
+export type ClvSettings = z.infer<typeof clvSettingsSchema>;
+
 export const schemeSchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -181,6 +252,9 @@ export const schemeSchema = z
     serviceClasses: z.object({ scope: z.enum(['all', 'market']).default('all'), classes: z.array(serviceClassSchema).min(2).max(8) }).strict(),
     strategies: strategyCatalogSchema,
     awards: z.array(awardRuleSchema).max(10).default([]),
+    lifecycle: lifecycleRulesSchema.default(lifecycleRulesSchema.parse({})),
+    churn: churnRulesSchema.default(churnRulesSchema.parse({})),
+    clv: clvSettingsSchema.default(clvSettingsSchema.parse({})),
   })
   .strict();
 

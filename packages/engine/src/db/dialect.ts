@@ -14,6 +14,12 @@ export interface Dialect {
   daysBetween(later: string, earlier: string): string;
   /** Integer division of two integer expressions, rounding toward minus infinity for non-negative operands. */
   intDiv(dividend: string, divisor: string): string;
+  /** Number of set bits of an unsigned 64-bit mask expression. */
+  bitCount(mask: string): string;
+  /** A mask with bit `bit` set (bit an integer expression 0…62). */
+  bitAt(bit: string): string;
+  /** Aggregate: bitwise OR of masks. */
+  bitOrAggregate(mask: string): string;
   /** Type name of a list/array of doubles. */
   readonly doubleArrayType: string;
   /** Builds an array literal from element expressions. */

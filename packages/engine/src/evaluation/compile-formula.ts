@@ -10,7 +10,8 @@ import type { FormulaNode } from '@retail-value/core';
 export function compileFormula(node: FormulaNode, alias: string): string {
   switch (node.kind) {
     case 'number':
-      return Number.isInteger(node.value) ? `${node.value}.0` : String(node.value);
+      // Exponent notation: a DOUBLE literal on every engine.
+      return node.value.toExponential();
     case 'ref':
       return `${alias}.${node.name}`;
     case 'negate':

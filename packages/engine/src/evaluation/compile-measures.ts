@@ -4,6 +4,9 @@ import { dayNumber, isoFromDay } from './period.js';
 
 const date = (iso: string): string => `DATE '${iso}'`;
 
+/** Weeks of order history the lifecycle, churn and lifetime-value figures look back on. */
+export const LOOKBACK_WEEKS = 52;
+
 /** The fixed dates and expressions every piece of the measures SQL shares. */
 interface Context {
   readonly dialect: Dialect;
@@ -128,6 +131,7 @@ const MEASURE_SQL: Readonly<Record<string, MeasureSql>> = {
   trade_area_maturity: { expression: () => 'a.trade_area_maturity', side: ['assessments'] },
   operating_skill: { expression: () => 'a.operating_skill', side: ['assessments'] },
   satisfaction: { expression: () => 's.satisfaction', side: ['surveys'] },
+  clv: { expression: () => 'coalesce(lv.clv, 0)' },
 };
 
 /** The measure codes the engine can compute (a test checks they match the core's catalog). */
@@ -159,9 +163,8 @@ function context(dialect: Dialect, window: EvaluationWindow): Context {
  * product table is joined only when a measure needs a product attribute.
  * Returns undefined when no measure needs the order lines.
  */
-export function orderAggregateSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[]): string | undefined {
+export function orderAggregateSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[], cycles: number): string {
   const { orders } = needs(measures);
-  if (orders.size === 0) return undefined;
   const { start, end, yearAgo } = context(dialect, window);
   const weeks = window.weeks;
   const current = 'o.week >= 0';
@@ -172,8 +175,8 @@ export function orderAggregateSql(dialect: Dialect, window: EvaluationWindow, me
     qty: `sum(o.qty) FILTER (WHERE ${current}) AS qty`,
     amount: `sum(o.amount) FILTER (WHERE ${current}) AS amount`,
     gross_profit: `sum(o.qty * o.margin) FILTER (WHERE ${current}) AS gross_profit`,
-    qty_prev: 'sum(o.qty) FILTER (WHERE o.week < 0) AS qty_prev',
-    amount_prev: 'sum(o.amount) FILTER (WHERE o.week < 0) AS amount_prev',
+    qty_prev: `sum(o.qty) FILTER (WHERE o.week < 0 AND o.week >= -${weeks}) AS qty_prev`,
+    amount_prev: `sum(o.amount) FILTER (WHERE o.week < 0 AND o.week >= -${weeks}) AS amount_prev`,
     qty_class12: `sum(o.qty) FILTER (WHERE ${current} AND o.price_class IN (1, 2)) AS qty_class12`,
     qty_new_product: `sum(o.qty) FILTER (WHERE ${current} AND o.is_new) AS qty_new_product`,
     qty_limited: `sum(o.qty) FILTER (WHERE ${current} AND o.qty_limit IS NOT NULL) AS qty_limited`,
@@ -181,20 +184,33 @@ export function orderAggregateSql(dialect: Dialect, window: EvaluationWindow, me
     qty_demand: `sum(o.qty_demand) FILTER (WHERE ${current}) AS qty_demand`,
     qty_with_demand: `sum(o.qty) FILTER (WHERE ${current} AND o.qty_demand IS NOT NULL) AS qty_with_demand`,
     weekly_trend: `sum(o.qty * (o.week - ${centre})) FILTER (WHERE ${current}) / ${spread} AS weekly_trend`,
-    last_order_date: 'max(o.order_date) AS last_order_date',
+    last_order_date: `max(o.order_date) FILTER (WHERE o.week >= -${weeks}) AS last_order_date`,
     buckets: Array.from({ length: weeks }, (_, index) => `sum(o.qty) FILTER (WHERE o.week = ${index}) AS w${index}`).join(',\n      '),
   };
-  const needsProduct = orders.has('gross_profit') || orders.has('qty_class12') || orders.has('qty_new_product');
-  const previous = orders.has('qty_prev') || orders.has('amount_prev') || orders.has('last_order_date');
   const week = dialect.intDiv(dialect.daysBetween('o.order_date', start), '7');
-  const productColumns = needsProduct ? `, p.wholesale_price - p.cost_price AS margin, p.price_class, p.launch_date > ${yearAgo} AS is_new` : '';
+  const back = dialect.intDiv(dialect.daysBetween(end, 'o.order_date'), '7');
+  const productColumns = `, p.wholesale_price - p.cost_price AS margin, p.price_class, p.launch_date > ${yearAgo} AS is_new`;
+  // The lifecycle, churn and lifetime-value figures read the last 52 weeks in the same pass:
+  // a mask of the weeks with an order (bit k = k weeks before the as-of date) and volumes of the
+  // recent and earlier cycles for weekly (1-week) and biweekly (2-week) cycles.
+  const lifecycle = [
+    `${dialect.bitOrAggregate(dialect.bitAt('o.back'))} FILTER (WHERE o.back < ${LOOKBACK_WEEKS}) AS week_mask`,
+    `sum(o.qty) FILTER (WHERE o.back < ${cycles}) AS lc_recent_1`,
+    `sum(o.qty) FILTER (WHERE o.back >= ${cycles} AND o.back < ${2 * cycles}) AS lc_previous_1`,
+    `sum(o.qty) FILTER (WHERE o.back < ${2 * cycles}) AS lc_recent_2`,
+    `sum(o.qty) FILTER (WHERE o.back >= ${2 * cycles} AND o.back < ${4 * cycles}) AS lc_previous_2`,
+    `sum(o.amount) FILTER (WHERE o.back < ${LOOKBACK_WEEKS}) AS year_amount`,
+    `sum(o.qty * o.margin) FILTER (WHERE o.back < ${LOOKBACK_WEEKS}) AS year_gross_profit`,
+    `min(o.order_date) FILTER (WHERE o.back < ${LOOKBACK_WEEKS}) AS first_order_date`,
+  ];
+  const scanFrom = Math.min(dayNumber(window.previousStart), dayNumber(window.asOf) - 7 * LOOKBACK_WEEKS + 1);
   return `
     SELECT o.customer_id,
-      ${[...orders].sort().map((item) => pieces[item]).join(',\n      ')}
+      ${[...[...orders].sort().map((item) => pieces[item]), ...lifecycle].join(',\n      ')}
     FROM (
-      SELECT o.customer_id, o.order_date, o.qty, o.amount, o.qty_limit, o.qty_demand, ${week} AS week${productColumns}
-      FROM order_lines o${needsProduct ? ' JOIN products p ON p.sku = o.sku' : ''}
-      WHERE o.order_date BETWEEN ${previous ? date(window.previousStart) : start} AND ${end}) o
+      SELECT o.customer_id, o.order_date, o.qty, o.amount, o.qty_limit, o.qty_demand, ${week} AS week, ${back} AS back${productColumns}
+      FROM order_lines o JOIN products p ON p.sku = o.sku
+      WHERE o.order_date BETWEEN ${date(isoFromDay(scanFrom))} AND ${end}) o
     GROUP BY o.customer_id`;
 }
 
@@ -268,12 +284,19 @@ function sideJoin(table: SideTable, { start, end, yearAgo }: Context): string {
  * not cancelled or closed before the window began. `$1` is the period (for
  * manual assessments).
  */
-export function measuresSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[], tables: { readonly orders: boolean; readonly distinct: boolean }): string {
+export function measuresSql(
+  dialect: Dialect,
+  window: EvaluationWindow,
+  measures: readonly string[],
+  tables: { readonly distinct: boolean },
+  extraColumns: readonly string[],
+  extraJoins: readonly string[],
+): string {
   const shared = context(dialect, window);
   const { side } = needs(measures);
-  const columns = measures.map((code) => `${(MEASURE_SQL[code] as MeasureSql).expression(shared)} AS ${code}`);
-  const joins = [...side].sort().map((table) => sideJoin(table, shared));
-  if (tables.orders) joins.unshift('LEFT JOIN eval_orders o ON o.customer_id = c.customer_id');
+  const columns = [...measures.map((code) => `${(MEASURE_SQL[code] as MeasureSql).expression(shared)} AS ${code}`), ...extraColumns];
+  const joins = [...[...side].sort().map((table) => sideJoin(table, shared)), ...extraJoins];
+  joins.unshift('LEFT JOIN eval_orders o ON o.customer_id = c.customer_id');
   if (tables.distinct) joins.unshift('LEFT JOIN eval_order_distinct od ON od.customer_id = c.customer_id');
   // `$1` must appear in the statement even when no assessment is needed, so the bound period is always used.
   return `

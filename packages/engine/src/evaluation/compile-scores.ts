@@ -2,11 +2,14 @@ import { missingScore, type FrozenBounds, type PlannedIndicator } from '@retail-
 import type { Dialect } from '../db/dialect.js';
 import { compileFormula } from './compile-formula.js';
 
-/** A number as a SQL literal with full round-trip precision. */
+/**
+ * A number as a SQL literal with full round-trip precision. Exponent
+ * notation makes it a DOUBLE on every engine (a plain decimal literal is a
+ * DECIMAL with a narrow precision, which overflows when multiplied).
+ */
 export function literal(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`non-finite constant ${value}`);
-  const text = String(value);
-  return /[.e]/.test(text) ? text : `${text}.0`;
+  return value.toExponential();
 }
 
 /** The SQL expression naming an indicator's peer group. */

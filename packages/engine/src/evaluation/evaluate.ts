@@ -14,9 +14,12 @@ import {
 } from '@retail-value/core';
 import { one, type Database } from '../db/database.js';
 import { measuresSql, orderAggregateSql, orderDistinctSql } from './compile-measures.js';
+import { lifecycleColumns, lifecycleJoins, STAGE_OF_RULE } from './compile-lifecycle.js';
+import { computeLifetimeValues } from './lifetime-value-step.js';
 import { boundsAggregates, boundsFromRow, groupExpression, literal, rawExpression, scoreExpression } from './compile-scores.js';
 import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
+import { computeAwards } from '../dynamics/compute-awards.js';
 import type { FrozenRun, SegmentWeights } from './frozen-run.js';
 
 export interface EvaluateOptions {
@@ -42,7 +45,7 @@ export interface EvaluateResult {
   readonly seconds: number;
 }
 
-const STEPS = ['orders', 'measures', 'bounds', 'scores', 'weights', 'thresholds', 'results', 'fingerprint'] as const;
+const STEPS = ['orders', 'clv', 'measures', 'bounds', 'scores', 'weights', 'thresholds', 'results', 'fingerprint'] as const;
 
 /** Fingerprint of the facts: every recorded load and the row count of every fact table. */
 export async function inputFingerprint(db: Database): Promise<string> {
@@ -167,24 +170,34 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
        VALUES ($1, $2, $3::DATE, $4::DATE, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [runId, window.period, window.asOf, window.start, window.weeks, stored.schemeId, stored.version, fingerprint, result.fp, result.n, JSON.stringify(frozenWithTimings), new Date().toISOString()],
     );
+    await computeAwards(db, runId);
     return { runId, customers: result.n, resultFingerprint: result.fp, inputFingerprint: fingerprint, steps, seconds: (performance.now() - began) / 1000 };
   } catch (error) {
     await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
     throw error;
   } finally {
-    for (const table of ['eval_orders', 'eval_order_distinct', 'eval_measures', 'eval_scores']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['eval_orders', 'eval_order_distinct', 'eval_clv', 'eval_clv_patterns', 'eval_measures', 'eval_scores']) await db.run(`DROP TABLE IF EXISTS ${table}`);
   }
 }
 
 async function computeRun(db: Database, plan: EvaluationPlan, window: EvaluationWindow, runId: string, done: (step: (typeof STEPS)[number]) => void): Promise<Omit<FrozenRun, 'steps'>> {
   const dialect = db.dialect;
-  const orderSql = orderAggregateSql(dialect, window, plan.measures);
-  if (orderSql !== undefined) await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${orderSql}`);
+  const rules = plan.scheme.lifecycle;
+  await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${orderAggregateSql(dialect, window, plan.measures, rules.cycles)}`);
   const distinctSql = orderDistinctSql(dialect, window, plan.measures);
   if (distinctSql !== undefined) await db.run(`CREATE OR REPLACE TEMP TABLE eval_order_distinct AS ${distinctSql}`);
   done('orders');
+  const lifetimeValue = await computeLifetimeValues(db, window.asOf, plan.scheme.clv);
+  done('clv');
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE eval_measures AS ${measuresSql(dialect, window, plan.measures, { orders: orderSql !== undefined, distinct: distinctSql !== undefined })}`,
+    `CREATE OR REPLACE TEMP TABLE eval_measures AS ${measuresSql(
+      dialect,
+      window,
+      plan.measures,
+      { distinct: distinctSql !== undefined },
+      [...lifecycleColumns(dialect, window, rules, plan.scheme.churn), 'lv.p_alive AS lc_p_alive', 'lv.expected_transactions AS lc_expected_transactions', 'coalesce(lv.clv, 0) AS lc_clv'],
+      lifecycleJoins(window),
+    )}`,
     [window.period],
   );
   const counted = await one<{ n: number }>(db, 'SELECT count(*) AS n FROM eval_measures');
@@ -212,7 +225,8 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   });
   await db.run(
     `CREATE OR REPLACE TEMP TABLE eval_scores AS
-     SELECT m.customer_id, ${segment} AS segment, m.market, m.format, m.credit_grade, ${columns.join(', ')} FROM eval_measures m`,
+     SELECT m.customer_id, ${segment} AS segment, m.market, m.format, m.credit_grade, ${LIFECYCLE_CARRIED.map((column) => `m.${column}`).join(', ')},
+       ${columns.join(', ')} FROM eval_measures m`,
   );
   done('scores');
 
@@ -268,6 +282,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   done('thresholds');
 
   const classes = plan.scheme.serviceClasses.classes;
+  const churn = plan.scheme.churn;
   const classScope = plan.scheme.serviceClasses.scope === 'market' ? 'market' : `'all'`;
   let cumulativeQuota = 0;
   const byScore: string[] = [];
@@ -307,16 +322,37 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
          count(*) OVER (PARTITION BY ${classScope}) AS class_count,
          percent_rank() OVER (PARTITION BY ${classScope} ORDER BY composite_score) AS class_percentile
        FROM composed
+     ), classified AS (
+       SELECT ranked.*,
+         CASE WHEN current_value >= ${cut('current')} THEN (CASE WHEN potential_value >= ${cut('potential')} THEN 'value' ELSE 'sub_value' END)
+              ELSE (CASE WHEN potential_value >= ${cut('potential')} THEN 'potential_value' ELSE 'low_value' END) END AS value_cell,
+         CASE ${gated.join(' ')} ELSE '${last.code}' END AS service_class,
+         CASE ${byScore.join(' ')} ELSE '${last.code}' END AS class_by_score,
+         ${STAGE_OF_RULE} AS lifecycle_stage
+       FROM ranked
+     ), peered AS (
+       SELECT classified.*,
+         avg(lc_change) OVER (PARTITION BY market, service_class) AS peer_mean,
+         stddev_pop(lc_change) OVER (PARTITION BY market, service_class) AS peer_sd
+       FROM classified
+     ), warned AS (
+       SELECT peered.*,
+         CASE WHEN lifecycle_stage = 'termination' THEN 100.0
+           ELSE least(100.0, lc_churn_points + CASE WHEN lc_change < peer_mean - ${literal(churn.peerSigmas)} * peer_sd THEN ${literal(churn.peerPoints)} ELSE 0 END) END AS churn_score,
+         CASE WHEN lifecycle_stage = 'termination' THEN 'terminated'
+           ELSE concat_ws(',', nullif(lc_churn_reasons, ''), CASE WHEN lc_change < peer_mean - ${literal(churn.peerSigmas)} * peer_sd THEN 'peer_decline' END) END AS churn_reasons
+       FROM peered
      )
      SELECT $1 AS run_id, customer_id, segment, market, format, credit_grade,
        ${dialect.arrayOf(plan.indicators.map((indicator) => `r${indicator.index}`))} AS raw_values,
        ${dialect.arrayOf(plan.indicators.map((indicator) => `s${indicator.index}`))} AS scores,
        dimension_scores, current_value, potential_value, composite_score, overall_rank AS rank,
-       CASE WHEN current_value >= ${cut('current')} THEN (CASE WHEN potential_value >= ${cut('potential')} THEN 'value' ELSE 'sub_value' END)
-            ELSE (CASE WHEN potential_value >= ${cut('potential')} THEN 'potential_value' ELSE 'low_value' END) END AS value_cell,
-       CASE ${gated.join(' ')} ELSE '${last.code}' END AS service_class,
-       CASE ${byScore.join(' ')} ELSE '${last.code}' END AS class_by_score
-     FROM ranked ORDER BY customer_id`,
+       value_cell, service_class, class_by_score,
+       lifecycle_stage, lc_rule AS lifecycle_rule, round(lc_active_share, 6) AS active_share, round(lc_change, 6) AS volume_change,
+       lc_missed_cycles AS missed_cycles, lc_weeks_since_order AS weeks_since_order, lc_deemed_closed AS deemed_closed,
+       churn_score, CASE WHEN churn_score >= ${literal(churn.high)} THEN 'high' WHEN churn_score >= ${literal(churn.medium)} THEN 'medium' ELSE 'low' END AS churn_risk,
+       churn_reasons, round(lc_p_alive, 6) AS p_alive, round(lc_expected_transactions, 6) AS expected_transactions, round(lc_clv, 2) AS clv
+     FROM warned ORDER BY customer_id`,
     [runId],
   );
   done('results');
@@ -344,8 +380,26 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     classes: classes.map((serviceClass) => ({ ...serviceClass })),
     classScope: plan.scheme.serviceClasses.scope,
     valueMatrix: plan.scheme.valueMatrix,
+    lifecycle: rules,
+    churn: plan.scheme.churn,
+    lifetimeValue,
   };
 }
+
+/** Lifecycle, churn and lifetime-value columns carried from the measures to the final insert. */
+const LIFECYCLE_CARRIED = [
+  'lc_rule',
+  'lc_active_share',
+  'lc_change',
+  'lc_missed_cycles',
+  'lc_weeks_since_order',
+  'lc_deemed_closed',
+  'lc_churn_points',
+  'lc_churn_reasons',
+  'lc_p_alive',
+  'lc_expected_transactions',
+  'lc_clv',
+];
 
 function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;

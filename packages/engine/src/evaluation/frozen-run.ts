@@ -1,4 +1,5 @@
-import type { DimensionCode, Direction, FrozenBounds, IndicatorChoice, LocalizedText, Normalization, PeerScope, Scheme, ServiceClass, ValueSide } from '@retail-value/core';
+import type { ChurnRules, DimensionCode, Direction, FrozenBounds, IndicatorChoice, LifecycleRules, LocalizedText, Normalization, PeerScope, Scheme, ServiceClass, ValueSide } from '@retail-value/core';
+import type { FrozenLifetimeValue } from './lifetime-value-step.js';
 import type { EvaluationWindow } from './period.js';
 import type { StepTiming } from './evaluate.js';
 
@@ -33,5 +34,8 @@ export interface FrozenRun {
   readonly classes: readonly ServiceClass[];
   readonly classScope: 'all' | 'market';
   readonly valueMatrix: Scheme['valueMatrix'];
+  readonly lifecycle: LifecycleRules;
+  readonly churn: ChurnRules;
+  readonly lifetimeValue: FrozenLifetimeValue;
   readonly steps: readonly StepTiming[];
 }

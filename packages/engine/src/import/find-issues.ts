@@ -59,9 +59,10 @@ function buildChecks(db: Database, spec: KindSpec, mapped: readonly MappedColumn
     }
     for (const reference of spec.references.filter((entry) => entry.column === columnSpec.name)) {
       checks.push({
-        select: `SELECT row_no, ${text(column)} AS value, NULL AS detail FROM ${view}
-          WHERE ${value(column)} IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(reference.table)} target WHERE target.${quoteIdent(reference.targetColumn)} = ${value(column)})`,
+        // An outer join is the fastest anti-join here (the target column is its table's key).
+        select: `SELECT row_no, ${text(column)} AS value, NULL AS detail
+          FROM ${view} LEFT JOIN ${quoteIdent(reference.table)} target ON target.${quoteIdent(reference.targetColumn)} = ${value(column)}
+          WHERE ${value(column)} IS NOT NULL AND target.${quoteIdent(reference.targetColumn)} IS NULL`,
         code: reference.code,
         column: header,
       });

@@ -6,12 +6,13 @@ import type { ColumnSpec } from './column-spec.js';
 import { parsedValueSql } from './value-sql.js';
 
 /**
- * Spaces around a value are not part of it: ASCII, tab, no-break and
- * full-width (U+3000, which Chinese input methods type). trim() with a
- * character list is slow, so it only runs on values that start or end with
- * one of them.
+ * Spaces around a value are not part of it. trim() with a character list is
+ * slow, so it runs only on values that start or end with a space or a
+ * full-width space (U+3000, which Chinese input methods type), and then also
+ * strips tabs and no-break spaces.
  */
-const SPACES = [' ', '\t', '\u00a0', '\u3000'];
+const PADDING = [' ', '\u3000'];
+const TRIMMED = ' \t\u00a0\u3000';
 const SHIFT_BATCH = 1000;
 export const MAX_REPORTED_ISSUES = 50;
 
@@ -93,8 +94,8 @@ export async function stageRows(
   const fieldNames = Array.from({ length: fieldCount }, (_, index) => `c${index}`);
   const columnsStruct = `{${fieldNames.map((name) => `${quoteLiteral(name)}: 'VARCHAR'`).join(', ')}}`;
   const trimmed = (field: string): string => {
-    const padded = SPACES.flatMap((space) => [`starts_with(${field}, ${quoteLiteral(space)})`, `ends_with(${field}, ${quoteLiteral(space)})`]);
-    return `CASE WHEN ${padded.join(' OR ')} THEN nullif(trim(${field}, ${quoteLiteral(SPACES.join(''))}), '') ELSE nullif(${field}, '') END`;
+    const padded = PADDING.flatMap((space) => [`starts_with(${field}, ${quoteLiteral(space)})`, `ends_with(${field}, ${quoteLiteral(space)})`]);
+    return `CASE WHEN ${padded.join(' OR ')} THEN nullif(trim(${field}, ${quoteLiteral(TRIMMED)}), '') ELSE nullif(${field}, '') END`;
   };
   // The inner query trims each field once; the outer one parses the trimmed
   // text once, keeping the text beside the value for the messages.

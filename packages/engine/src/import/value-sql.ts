@@ -4,17 +4,19 @@ import type { CodeValue, ColumnSpec } from './column-spec.js';
 /**
  * SQL that turns a column's trimmed text (`raw`, NULL when empty) into its
  * stored value, or NULL when the text is not a valid value of the column.
- * The validation reports exactly the rows where text is present and this is
- * NULL, and the insert reads the same expression, so what is checked is
- * what is stored. Every literal here is a program constant.
+ * Staging keeps this value beside the text; the checks report the rows
+ * where there is text but no value, and the insert copies the value, so
+ * what is checked is what is stored. Every literal here is a program
+ * constant.
  */
 
-/** Plain decimals: 12, -3.5, .5 — no exponents, thousands separators or units. */
-const DECIMAL = '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)';
 const INTEGER = '[+-]?[0-9]{1,9}';
-/** YYYY-MM-DD or YYYY/MM/DD (month and day may have one digit, as Chinese Excel writes them), years 1900–2099. */
-const DASHED_DATE = '(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}';
-const SLASHED_DATE = '(19|20)[0-9]{2}/[0-9]{1,2}/[0-9]{1,2}';
+/**
+ * YYYY-MM-DD or YYYY/MM/DD (month and day may have one digit, as Chinese
+ * Excel writes them), or YYYYMMDD; years 1900–2099. The regex fixes the
+ * shape, because a bare cast also takes 'epoch', '2024-01-05x' and the like.
+ */
+const SEPARATED_DATE = '(19|20)[0-9]{2}[-/][0-9]{1,2}[-/][0-9]{1,2}';
 const COMPACT_DATE = '(19|20)[0-9]{6}';
 
 function codeLiteral(dialect: Dialect, code: CodeValue['code']): string {
@@ -31,13 +33,15 @@ export function parsedValueSql(dialect: Dialect, column: ColumnSpec, raw: string
       if (value.pattern === undefined) return raw;
       return `CASE WHEN regexp_full_match(${raw}, ${literal(value.pattern.regex)}) THEN ${value.pattern.upperCase === true ? `upper(${raw})` : raw} END`;
     case 'date':
-      // try_cast rejects impossible days (2023-02-29) after the regex has fixed the shape.
-      return `CASE WHEN regexp_full_match(${raw}, ${literal(DASHED_DATE)}) OR regexp_full_match(${raw}, ${literal(SLASHED_DATE)})
-        THEN try_cast(replace(${raw}, '/', '-') AS DATE)
+      // try_cast rejects impossible days (2023-02-29) once the regex has fixed the shape.
+      return `CASE WHEN regexp_full_match(${raw}, ${literal(SEPARATED_DATE)}) THEN try_cast(replace(${raw}, '/', '-') AS DATE)
         WHEN regexp_full_match(${raw}, ${literal(COMPACT_DATE)})
         THEN try_cast(substr(${raw}, 1, 4) || '-' || substr(${raw}, 5, 2) || '-' || substr(${raw}, 7, 2) AS DATE) END`;
     case 'number':
-      return `CASE WHEN regexp_full_match(${raw}, ${literal(DECIMAL)}) THEN CAST(${raw} AS DOUBLE) END`;
+      // DuckDB's cast reads plain decimals, and the exponent form (1.5E+12) Excel
+      // writes for long numbers; it refuses inf, nan, thousands separators and
+      // units, and is several times faster than a regex.
+      return `try_cast(${raw} AS DOUBLE)`;
     case 'integer':
       return `CASE WHEN regexp_full_match(${raw}, ${literal(INTEGER)}) THEN CAST(${raw} AS INTEGER) END`;
     case 'code': {

@@ -20,14 +20,21 @@ export async function writeRows(db: Database, spec: KindSpec, mapped: readonly M
   const incoming = `(SELECT ${columns.join(', ')} FROM ${view})`;
   const keyMatch = spec.key.map((name) => `target.${quoteIdent(name)} = incoming.${quoteIdent(name)}`).join(' AND ');
 
-  const { present } = await one<{ present: boolean }>(db, `SELECT EXISTS (SELECT 1 FROM ${table}) AS present`);
-  const existing = present
-    ? (await one<{ existing: number }>(db, `SELECT count(*) AS existing FROM ${incoming} incoming WHERE EXISTS (SELECT 1 FROM ${table} target WHERE ${keyMatch})`)).existing
-    : 0;
+  const rowCount = async (): Promise<number> => (await one<{ rows: number }>(db, `SELECT count(*) AS rows FROM ${table}`)).rows;
+  const before = await rowCount();
+  let existing = 0;
   if (spec.upsert === 'replace') {
-    if (existing > 0) await db.run(`DELETE FROM ${table} target WHERE EXISTS (SELECT 1 FROM ${incoming} incoming WHERE ${keyMatch})`);
+    // Keys are unique in the table and in the file, so the rows deleted are the rows replaced.
+    if (before > 0) {
+      await db.run(`DELETE FROM ${table} target WHERE EXISTS (SELECT 1 FROM ${incoming} incoming WHERE ${keyMatch})`);
+      existing = before - (await rowCount());
+    }
     await db.run(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM ${incoming} incoming`);
   } else {
+    if (before > 0) {
+      existing = (await one<{ existing: number }>(db, `SELECT count(*) AS existing FROM ${incoming} incoming WHERE EXISTS (SELECT 1 FROM ${table} target WHERE ${keyMatch})`))
+        .existing;
+    }
     const updates = mapped.filter((column) => !spec.key.includes(column.spec.name)).map((column) => quoteIdent(column.spec.name));
     const onConflict =
       updates.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${updates.map((column) => `${column} = excluded.${column}`).join(', ')}`;

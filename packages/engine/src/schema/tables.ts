@@ -219,8 +219,30 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
       value_cell: 'VARCHAR NOT NULL', // value | sub_value | potential_value | low_value
       service_class: 'VARCHAR NOT NULL',
       class_by_score: 'VARCHAR NOT NULL', // the class the score alone would give, before the credit gate
+      lifecycle_stage: 'VARCHAR NOT NULL', // introduction | growth | maturity | decline | termination
+      lifecycle_rule: 'VARCHAR NOT NULL', // the rule that decided the stage (docs/methods/lifecycle.md)
+      active_share: 'DOUBLE', // share of the recent cycles with an order
+      volume_change: 'DOUBLE', // recent cycles' volume against the cycles before
+      missed_cycles: 'INTEGER',
+      weeks_since_order: 'INTEGER',
+      deemed_closed: 'BOOLEAN NOT NULL', // 视同歇业
+      churn_score: 'DOUBLE NOT NULL',
+      churn_risk: 'VARCHAR NOT NULL', // high | medium | low
+      churn_reasons: 'VARCHAR NOT NULL', // comma-separated reason codes
+      p_alive: 'DOUBLE',
+      expected_transactions: 'DOUBLE',
+      clv: 'DOUBLE',
     },
     key: ['run_id', 'customer_id'],
+  },
+  {
+    name: 'run_awards',
+    columns: {
+      run_id: 'VARCHAR NOT NULL',
+      customer_id: 'VARCHAR NOT NULL',
+      award_code: 'VARCHAR NOT NULL', // an award rule of the run's scheme (scheme.awards[].code)
+    },
+    key: ['run_id', 'customer_id', 'award_code'],
   },
   {
     name: 'users',

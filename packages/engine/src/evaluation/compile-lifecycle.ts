@@ -1,0 +1,110 @@
+import type { ChurnRules, LifecycleRules } from '@retail-value/core';
+import type { Dialect } from '../db/dialect.js';
+import { LOOKBACK_WEEKS } from './compile-measures.js';
+import { dayNumber, isoFromDay, type EvaluationWindow } from './period.js';
+
+const date = (iso: string): string => `DATE '${iso}'`;
+
+/** Index of the lowest set bit of a non-zero mask: popcount(isolated lowest bit − 1), exact in integers. */
+export function lowestBit(dialect: Dialect, mask: string): string {
+  const safe = `greatest(${mask}, CAST(1 AS UBIGINT))`;
+  return dialect.bitCount(`((${safe} & ~(${safe} - CAST(1 AS UBIGINT))) - CAST(1 AS UBIGINT))`);
+}
+
+function lowBits(count: number): string {
+  return `CAST(${(2n ** BigInt(count) - 1n).toString()} AS UBIGINT)`;
+}
+
+function evenBits(count: number): string {
+  let mask = 0n;
+  for (let index = 0; index < count; index += 1) mask |= 1n << BigInt(2 * index);
+  return `CAST(${mask.toString()} AS UBIGINT)`;
+}
+
+/**
+ * Per-customer lifecycle and churn figures, as extra columns of the measures
+ * table (`lc_*`). Everything is counted in the customer's own ordering cycle
+ * from the week mask of the order aggregate (`o.week_mask`, bit k = an order
+ * k weeks before the as-of date).
+ */
+export function lifecycleColumns(dialect: Dialect, window: EvaluationWindow, rules: LifecycleRules, churn: ChurnRules): string[] {
+  const end = date(window.asOf);
+  const cycles = rules.cycles;
+  const mask = 'coalesce(o.week_mask, CAST(0 AS UBIGINT))';
+  const weekly = `c.order_cycle = 'weekly'`;
+  const cycleWeeks = `(CASE WHEN ${weekly} THEN 1 ELSE 2 END)`;
+  const weeksSinceOrder = `(CASE WHEN ${mask} = 0 THEN ${LOOKBACK_WEEKS} ELSE ${lowestBit(dialect, mask)} END)`;
+  const licenceWeeks = `(CASE WHEN c.license_date IS NULL THEN ${LOOKBACK_WEEKS * 10} ELSE ${dialect.intDiv(dialect.daysBetween(end, 'c.license_date'), '7')} + 1 END)`;
+  const recentWithOrder = `(CASE WHEN ${weekly} THEN ${dialect.bitCount(`${mask} & ${lowBits(cycles)}`)}
+      ELSE ${dialect.bitCount(`(${mask} | (${mask} >> 1)) & ${evenBits(cycles)}`)} END)`;
+  const eligible = `least(${cycles}, ${dialect.intDiv(`${licenceWeeks} + ${cycleWeeks} - 1`, cycleWeeks)})`;
+  const share = `(${recentWithOrder} * 1.0 / NULLIF(${eligible}, 0))`;
+  const change = `(CASE WHEN ${weekly} THEN (coalesce(o.lc_recent_1, 0) - o.lc_previous_1) / NULLIF(o.lc_previous_1, 0)
+      ELSE (coalesce(o.lc_recent_2, 0) - o.lc_previous_2) / NULLIF(o.lc_previous_2, 0) END)`;
+  const missed = dialect.intDiv(weeksSinceOrder, cycleWeeks);
+  const weeksWithOrders = dialect.bitCount(mask);
+  const statusEnded = `(c.status IN ('suspended', 'cancelled', 'closed') AND (c.status_date IS NULL OR c.status_date <= ${end}))`;
+  const deemedSince = date(isoFromDay(dayNumber(window.asOf) - 7 * rules.deemedClosedWeeks));
+  const lookbackStart = date(isoFromDay(dayNumber(window.asOf) - 7 * LOOKBACK_WEEKS + 1));
+  const deemedClosed = `(c.license_date IS NOT NULL AND c.license_date <= ${deemedSince} AND c.license_date >= ${lookbackStart}
+      AND (o.first_order_date IS NULL OR o.first_order_date > c.license_date + ${7 * rules.deemedClosedWeeks}))`;
+  const rule = `(CASE
+      WHEN ${statusEnded} THEN 'status'
+      WHEN ${licenceWeeks} <= ${rules.introductionWeeks} THEN 'young_licence'
+      WHEN ${weeksSinceOrder} >= ${rules.terminationWeeks} THEN 'no_recent_order'
+      WHEN ${weeksWithOrders} < ${rules.introductionMinOrders} AND ${licenceWeeks} <= ${LOOKBACK_WEEKS} THEN 'few_orders'
+      WHEN coalesce(${share}, 0) < ${rules.declineShare} THEN 'low_share'
+      WHEN ${missed} >= ${rules.missedCycles} THEN 'missed_cycles'
+      WHEN ${change} <= -${rules.change} THEN 'volume_down'
+      WHEN ${share} >= ${rules.activeShare} AND ${change} >= ${rules.change} THEN 'volume_up'
+      WHEN ${share} >= ${rules.activeShare} THEN 'steady'
+      ELSE 'irregular' END)`;
+  const points = (condition: string, value: number): string => `(CASE WHEN ${condition} THEN ${value} ELSE 0 END)`;
+  const reason = (condition: string, code: string): string => `(CASE WHEN ${condition} THEN '${code}' END)`;
+  const missedAlarm = `${missed} >= ${churn.missedCyclesAlarm}`;
+  const missedWarn = `${missed} >= ${churn.missedCyclesWarn} AND NOT (${missedAlarm})`;
+  const declineAlarm = `${change} <= -${churn.ownDeclineAlarm}`;
+  const declineWarn = `${change} <= -${churn.ownDeclineWarn} AND NOT (${declineAlarm})`;
+  const downgraded = 'coalesce(cd.downgraded, FALSE)';
+  const dissatisfied = `coalesce(ds.share, 0) >= ${churn.dissatisfiedShare}`;
+  return [
+    `${rule} AS lc_rule`,
+    `${share} AS lc_active_share`,
+    `${change} AS lc_change`,
+    `${missed} AS lc_missed_cycles`,
+    `${weeksSinceOrder} AS lc_weeks_since_order`,
+    `${weeksWithOrders} AS lc_weeks_with_orders`,
+    `${licenceWeeks} AS lc_licence_weeks`,
+    `${deemedClosed} AS lc_deemed_closed`,
+    `(${points(missedAlarm, churn.missedCyclesAlarmPoints)} + ${points(missedWarn, churn.missedCyclesWarnPoints)} + ${points(declineAlarm, churn.ownDeclineAlarmPoints)}
+      + ${points(declineWarn, churn.ownDeclineWarnPoints)} + ${points(downgraded, churn.creditDowngradePoints)} + ${points(dissatisfied, churn.dissatisfiedPoints)}) AS lc_churn_points`,
+    `concat_ws(',', ${reason(missedAlarm, 'missed_cycles')}, ${reason(missedWarn, 'missed_cycles')}, ${reason(declineAlarm, 'own_decline')}, ${reason(declineWarn, 'own_decline')},
+      ${reason(downgraded, 'credit_downgrade')}, ${reason(dissatisfied, 'dissatisfied')}) AS lc_churn_reasons`,
+  ];
+}
+
+/** Stage of a lifecycle rule code. */
+export const STAGE_OF_RULE = `CASE lc_rule WHEN 'status' THEN 'termination' WHEN 'no_recent_order' THEN 'termination'
+  WHEN 'young_licence' THEN 'introduction' WHEN 'few_orders' THEN 'introduction'
+  WHEN 'low_share' THEN 'decline' WHEN 'missed_cycles' THEN 'decline' WHEN 'volume_down' THEN 'decline'
+  WHEN 'volume_up' THEN 'growth' ELSE 'maturity' END`;
+
+/** Joins the lifecycle and churn columns need besides the order aggregate. */
+export function lifecycleJoins(window: EvaluationWindow): string[] {
+  const end = date(window.asOf);
+  const yearAgo = date(isoFromDay(dayNumber(window.asOf) - 365));
+  const gradeRank = (column: string): string =>
+    `CASE ${column} WHEN 'AAA' THEN 1 WHEN 'AA' THEN 2 WHEN 'A' THEN 3 WHEN 'B' THEN 4 WHEN 'C' THEN 5 WHEN 'D' THEN 6 END`;
+  return [
+    `LEFT JOIN (
+      SELECT customer_id, bool_or(grade_rank > previous_rank) AS downgraded FROM (
+        SELECT customer_id, event_date, ${gradeRank('grade_after')} AS grade_rank,
+          lag(${gradeRank('grade_after')}) OVER (PARTITION BY customer_id ORDER BY event_date, event_id) AS previous_rank
+        FROM credit_events WHERE grade_after IS NOT NULL AND event_date <= ${end}) ranked
+      WHERE event_date > ${yearAgo} GROUP BY customer_id) cd ON cd.customer_id = c.customer_id`,
+    `LEFT JOIN (
+      SELECT customer_id, avg(CASE WHEN score <= 2 THEN 1.0 ELSE 0.0 END) AS share
+      FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY customer_id) ds ON ds.customer_id = c.customer_id`,
+    'LEFT JOIN eval_clv lv ON lv.customer_id = c.customer_id',
+  ];
+}
