@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { t, type Locale } from '@retail-value/core';
+import { lifecycleReason, t, type Locale } from '@retail-value/core';
 import { explainCustomer, type CustomerExplanation } from '@retail-value/engine';
 import { localeOption } from '../context.js';
 import { withDatabase } from '../db-option.js';
@@ -48,6 +48,16 @@ export function renderExplanation(found: CustomerExplanation, locale: Locale): s
       ? ` (the score alone gives ${found.classByScore}; credit ${c.creditGrade ?? '—'} is below the gate ${found.creditGate.minGrade ?? ''})`
       : `（按得分应为 ${found.classByScore}，信用等级 ${c.creditGrade ?? '—'} 未达到门槛 ${found.creditGate.minGrade ?? ''}）`;
   lines.push(`${en ? 'service class' : '服务类别'}: ${found.serviceClassName[locale]}${gate}`);
+  const stage = found.lifecycle;
+  lines.push(`${en ? 'lifecycle stage' : '生命周期'}: ${t(locale, `stage.${stage.stage}`)} — ${lifecycleReason(stage, stage.rules, locale)}`);
+  if (stage.deemedClosed) lines.push(en ? '  deemed closed (视同歇业): no trade within the first weeks after the licence was issued' : '  视同歇业：许可证核发后规定期限内无交易');
+  if (stage.strategy !== null) lines.push(`  ${en ? 'management' : '管理策略'}: ${stage.strategy[locale]} — ${stage.items.map((item) => item[locale]).join('; ')}`);
+  const reasons = found.churn.reasons.map((reason) => t(locale, `reason.${reason}`)).join(en ? '; ' : '；');
+  lines.push(`${en ? 'churn risk' : '流失风险'}: ${t(locale, `churn.${found.churn.risk}`)} (${n(found.churn.score, 0)})${reasons === '' ? '' : ` — ${reasons}`}`);
+  const value = found.lifetimeValue;
+  lines.push(
+    `${en ? 'lifetime value' : '客户终生价值'} (${value.model}, ${value.horizonWeeks} ${en ? 'weeks' : '周'}): ${n(value.clv)} ${en ? 'yuan' : '元'}, P(alive) ${n(value.pAlive, 3)}, ${en ? 'expected order weeks' : '预计订货周数'} ${n(value.expectedTransactions, 1)}`,
+  );
   lines.push('');
   lines.push(`${en ? 'strategy' : '服务策略'}:`);
   for (const goal of found.strategy.goals) lines.push(`  ${en ? 'goal' : '目标'}: ${goal[locale]}`);

@@ -52,7 +52,8 @@ export const importCommand: CommandModule = (program, context) => {
           return preview;
         });
         if (json) {
-          context.json({ ok: true, ...report, issues: undefined, messages: undefined });
+          const { issues, messages, ...summary } = report;
+          context.json({ ok: true, ...summary });
           return;
         }
         const label = t(locale, `import.kind.${report.kind}`);

@@ -3,6 +3,7 @@ import type { CliContext } from '../context.js';
 import { rankCommand } from './rank.js';
 import { evaluateCommand } from './evaluate.js';
 import { startCommand } from './start.js';
+import { warningsCommand } from './warnings.js';
 import { importCommand } from './import.js';
 import { statusCommand } from './status.js';
 import { explainCommand } from './explain.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandModule[] = [
   evaluateCommand,
   explainCommand,
   resultsCommand,
+  warningsCommand,
   exportCommand,
   compareCommand,
   awardsCommand,

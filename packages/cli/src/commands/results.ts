@@ -29,13 +29,25 @@ export const resultsCommand: CommandModule = (program, context) => {
       const locale = localeOption(command.optsWithGlobals<{ lang?: string }>().lang);
       const summary = await withDatabase(flags.db, (db) => summarizeResults(db, flags.run));
       if (flags.json === true) {
-        context.json({ runId: summary.run.runId, customers: summary.customers, valueCells: summary.valueCells, serviceClasses: summary.serviceClasses });
+        context.json({
+          runId: summary.run.runId,
+          customers: summary.customers,
+          valueCells: summary.valueCells,
+          serviceClasses: summary.serviceClasses,
+          lifecycleStages: summary.lifecycleStages,
+          churnRisk: summary.churnRisk,
+          deemedClosed: summary.deemedClosed,
+        });
         return;
       }
       const classes = Object.keys(summary.serviceClasses);
       const classLabel = (code: string): string => summary.classNames[code]?.[locale] ?? code;
       const en = locale === 'en';
       context.out(`${en ? 'run' : '评价批次'} ${summary.run.runId}  ${en ? 'period' : '评价期'} ${summary.run.period}  ${en ? 'customers' : '客户数'} ${summary.customers}`);
+      context.out(
+        `${en ? 'lifecycle' : '生命周期'}: ${Object.entries(summary.lifecycleStages).map(([stage, n]) => `${t(locale, `stage.${stage}`)} ${n}`).join(', ')}; ${en ? 'deemed closed' : '视同歇业'} ${summary.deemedClosed}`,
+      );
+      context.out(`${en ? 'churn risk' : '流失风险'}: ${Object.entries(summary.churnRisk).map(([risk, n]) => `${t(locale, `churn.${risk}`)} ${n}`).join(', ')}`);
       context.out('');
       context.out(breakdownTable(en ? 'market' : '市场类型', summary.byMarket, classes, classLabel, locale));
       context.out('');

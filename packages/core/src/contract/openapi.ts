@@ -12,6 +12,7 @@ export interface OpenApiInfo {
 type JsonSchema = Record<string, unknown>;
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
+const BINARY = { type: 'string', format: 'binary' };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
@@ -39,7 +40,10 @@ function operation(route: RouteContract): JsonSchema {
   const responses: Record<string, JsonSchema> = {
     [String(route.status ?? 200)]: {
       description: 'success',
-      content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+      content:
+        route.download === undefined
+          ? { 'application/json': { schema: jsonSchema(route.response, 'output') } }
+          : Object.fromEntries(route.download.mediaTypes.map((mediaType) => [mediaType, { schema: BINARY }])),
     },
   };
   const takesInput = route.body !== undefined || route.query !== undefined || route.params !== undefined;
@@ -65,7 +69,15 @@ function operation(route: RouteContract): JsonSchema {
   };
   if (route.roles !== undefined) result.description = `Roles: ${route.roles.join(', ')}.`;
   if (route.public === true) result.security = [];
-  if (route.body !== undefined) {
+  if (route.upload !== undefined) {
+    const fields = route.body === undefined ? { type: 'object', properties: {}, required: [] } : jsonSchema(route.body, 'input');
+    const schema = {
+      ...fields,
+      properties: { ...(fields.properties as JsonSchema), [route.upload.field]: { ...BINARY, description: `at most ${route.upload.maxBytes} bytes` } },
+      required: [...((fields.required ?? []) as string[]), route.upload.field],
+    };
+    result.requestBody = { required: true, content: { 'multipart/form-data': { schema } } };
+  } else if (route.body !== undefined) {
     result.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
   }
   return result;

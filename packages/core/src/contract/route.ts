@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from '../accounts/role.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -22,8 +22,18 @@ export interface RouteContract {
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
   readonly response: z.ZodType;
-  /** Success status; 200 unless the route creates something. */
-  readonly status?: 200 | 201;
+  /**
+   * The answer is a file of one of these media types (an export), not JSON;
+   * `response` is then `fileResponseSchema`. The browser fetches it by its address.
+   */
+  readonly download?: { readonly mediaTypes: readonly string[] };
+  /**
+   * The request is multipart/form-data carrying one file in `field` (at most
+   * `maxBytes`) beside the text fields `body` validates.
+   */
+  readonly upload?: { readonly field: string; readonly maxBytes: number };
+  /** Success status; 200 unless the route creates something (201) or starts background work (202). */
+  readonly status?: 200 | 201 | 202;
   /**
    * Error statuses particular to this route, with what they mean. The ones
    * every route shares (400 bad input, 401 no session, 403 role or CSRF) are
@@ -31,6 +41,12 @@ export interface RouteContract {
    */
   readonly errors?: Readonly<Record<number, string>>;
 }
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8';
+
+/** The `response` of a download route: the body is the file itself. */
+export const fileResponseSchema = z.instanceof(Uint8Array);
 
 export function defineRoute<const R extends RouteContract>(route: R): R {
   return Object.freeze(route);

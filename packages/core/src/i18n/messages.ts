@@ -9,12 +9,14 @@ import { demoMessages } from './catalogs/demo.js';
 import { clvMessages } from './catalogs/clv.js';
 import { importMessages } from './catalogs/import.js';
 import { dynamicsMessages } from './catalogs/dynamics.js';
+import { customerMessages } from './catalogs/customers.js';
+import { runsMessages } from './catalogs/runs.js';
 
 /**
  * Every area's catalog, merged. An area adds its catalog file under
  * `catalogs/` and lists it here.
  */
-const CATALOGS = [commonMessages, schemeMessages, evaluationMessages, methodsMessages, accountMessages, httpMessages, demoMessages, clvMessages, importMessages, dynamicsMessages] as const;
+const CATALOGS = [commonMessages, schemeMessages, evaluationMessages, methodsMessages, accountMessages, httpMessages, demoMessages, clvMessages, importMessages, dynamicsMessages, runsMessages, customerMessages] as const;
 
 type KeysOf<C> = C extends { readonly 'zh-CN': Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGS)[number]>;

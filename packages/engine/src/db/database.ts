@@ -18,6 +18,14 @@ export interface Database {
   all<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Streams a query's rows in chunks (for exports of a million rows). */
   each<T extends Row = Row>(sql: string, params: readonly SqlValue[], onRows: (rows: T[]) => Promise<void> | void): Promise<void>;
+  /**
+   * Another connection to the same database, with its own transaction and
+   * temporary tables. Long work that runs beside other requests (a
+   * background evaluation, a streamed export) takes one: statements of
+   * other callers on a shared connection would end a pending stream early
+   * and could fall into its transaction. Closing it leaves the database open.
+   */
+  connect(): Promise<Database>;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;

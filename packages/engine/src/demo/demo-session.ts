@@ -7,16 +7,19 @@ import { valuesTable } from './sql-constants.js';
 /**
  * Every random number of the generator is a pure function of (seed, entity
  * key, salt): DuckDB's random() depends on how threads split the work, hash()
- * does not. The top 53 bits of the 64-bit hash divided by 2^53 give an exact
- * double in [0, 1) (dividing all 64 bits by 2^64 can round up to 1.0).
+ * does not. hash(a, b, c) combines its arguments' hashes with a multiply and
+ * a final XOR, so two salts would only flip fixed bits of the same value (the
+ * draws would be strongly correlated); hashing the combination again mixes
+ * it. The top 53 bits divided by 2^53 give an exact double in [0, 1)
+ * (dividing all 64 bits by 2^64 can round up to 1.0).
  */
 const MACROS = [
   `CREATE OR REPLACE TEMP MACRO demo_u(k, salt) AS
-     (hash(getvariable('demo_seed'), k, salt) >> 11) / 9007199254740992.0`,
+     (hash(hash(getvariable('demo_seed'), k, salt)) >> 11) / 9007199254740992.0`,
   `CREATE OR REPLACE TEMP MACRO demo_u2(k1, k2, salt) AS
-     (hash(getvariable('demo_seed'), k1, k2, salt) >> 11) / 9007199254740992.0`,
+     (hash(hash(getvariable('demo_seed'), k1, k2, salt)) >> 11) / 9007199254740992.0`,
   `CREATE OR REPLACE TEMP MACRO demo_u3(k1, k2, k3, salt) AS
-     (hash(getvariable('demo_seed'), k1, k2, k3, salt) >> 11) / 9007199254740992.0`,
+     (hash(hash(getvariable('demo_seed'), k1, k2, k3, salt)) >> 11) / 9007199254740992.0`,
   // Box–Muller: a standard normal from two independent uniforms.
   `CREATE OR REPLACE TEMP MACRO demo_normal(k, salt) AS
      sqrt(-2 * ln(1 - demo_u2(k, 1, salt))) * cos(2 * pi() * demo_u2(k, 2, salt))`,

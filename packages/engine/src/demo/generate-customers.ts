@@ -112,7 +112,7 @@ async function drawCustomers(db: Database, districts: number): Promise<void> {
     ), placed AS (
       SELECT b.idx, CAST(district_pick.value AS INTEGER) AS district_no,
         -- stratified: the i-th of N customers in a random order gets the share point (i − ½) / N
-        (row_number() OVER (ORDER BY hash(getvariable('demo_seed'), b.idx, 'pattern'), b.idx) - 0.5) / getvariable('demo_customers') AS pattern_u
+        (row_number() OVER (ORDER BY demo_u(b.idx, 'pattern'), b.idx) - 0.5) / getvariable('demo_customers') AS pattern_u
       FROM base b
       ${bucketOf('district_pick', `'district'`, `demo_u(b.idx, 'district')`)}
     ), marketed AS (
@@ -248,8 +248,7 @@ async function placeCustomers(db: Database): Promise<void> {
       -- new customers weekly, large and declining ones every two weeks, the rest monthly
       CASE WHEN pattern = 'new' THEN 1 WHEN scale = 'large' OR pattern = 'declining' THEN 2 ELSE 4 END AS visit_interval,
       demo_u(idx, 'information_point') < CASE market WHEN 'urban' THEN 0.35 ELSE 0.2 END * CASE WHEN modern THEN 1.5 ELSE 1 END AS information_point
-    FROM routed
-    ORDER BY idx`);
+    FROM routed`);
 }
 
 /** Builds the customer population and inserts the archive into `customers`. */

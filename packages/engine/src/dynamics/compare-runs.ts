@@ -1,5 +1,6 @@
-import { VALUE_CELLS, type LocalizedText } from '@retail-value/core';
-import type { Database, Row } from '../db/database.js';
+import { VALUE_CELLS, type LocalizedText, type ScopedUser } from '@retail-value/core';
+import type { Database, Row, SqlValue } from '../db/database.js';
+import { scopePredicate } from '../accounts/scope-predicate.js';
 import { loadRun, type RunSummary, type StoredRun } from '../evaluation/run-store.js';
 
 /** Customers counted by their category in an earlier run (rows) and a later run (columns). */
@@ -66,6 +67,21 @@ export interface RunComparison {
 export interface CompareOptions {
   /** How many movers to return (default: all; 0 for none, e.g. when they are streamed instead). */
   readonly moverLimit?: number | undefined;
+  /** How many movers to skip before those returned, for paging (default 0). */
+  readonly moverOffset?: number | undefined;
+  /** Count and list only the customers this user may see (default: every customer). */
+  readonly scope?: ScopedUser | undefined;
+}
+
+/**
+ * The scope condition over the customers table aliased `c`, its parameters
+ * after the two run ids, and whether it restricts anything at all (so an
+ * unrestricted comparison needs no join with the customers).
+ */
+function scopeOf(user: ScopedUser | undefined): { sql: string; params: readonly SqlValue[]; restricted: boolean } {
+  if (user === undefined) return { sql: 'TRUE', params: [], restricted: false };
+  const predicate = scopePredicate(user, 'c', 3);
+  return { sql: predicate.sql, params: predicate.params, restricted: predicate.sql !== 'TRUE' };
 }
 
 /**
@@ -76,15 +92,20 @@ export interface CompareOptions {
  */
 export async function compareRuns(db: Database, fromRunId: string, toRunId: string, options: CompareOptions = {}): Promise<RunComparison> {
   const limit = options.moverLimit;
+  const offset = options.moverOffset ?? 0;
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new Error(`moverLimit must be a whole number ≥ 0, not ${limit}`);
+  if (!(Number.isInteger(offset) && offset >= 0)) throw new Error(`moverOffset must be a whole number ≥ 0, not ${offset}`);
   const from = await loadRun(db, fromRunId);
   const to = await loadRun(db, toRunId);
+  const scope = scopeOf(options.scope);
+  const params = [from.runId, to.runId, ...scope.params];
   const groups = await db.all<{ from_cell: string | null; to_cell: string | null; from_class: string | null; to_class: string | null; n: number }>(
     `SELECT f.value_cell AS from_cell, t.value_cell AS to_cell, f.service_class AS from_class, t.service_class AS to_class, count(*) AS n
      FROM (SELECT customer_id, value_cell, service_class FROM run_results WHERE run_id = $1) f
      FULL OUTER JOIN (SELECT customer_id, value_cell, service_class FROM run_results WHERE run_id = $2) t ON t.customer_id = f.customer_id
+     ${scope.restricted ? `JOIN customers c ON c.customer_id = coalesce(f.customer_id, t.customer_id) WHERE ${scope.sql}` : ''}
      GROUP BY 1, 2, 3, 4`,
-    [from.runId, to.runId],
+    params,
   );
   const valueCells = transitionMatrix(
     VALUE_CELLS,
@@ -99,11 +120,11 @@ export async function compareRuns(db: Database, fromRunId: string, toRunId: stri
   const sum = (values: Readonly<Record<string, number>>): number => Object.values(values).reduce((total, n) => total + n, 0);
   const both = valueCells.counts.reduce((total, row) => total + row.reduce((rowTotal, n) => rowTotal + n, 0), 0);
 
-  const query = moverQuery(db, from, to);
-  const directions = await db.all<{ direction: string; n: number }>(`${query.sql} SELECT direction, count(*) AS n FROM movers GROUP BY direction`, [from.runId, to.runId]);
+  const query = moverQuery(db, from, to, scope);
+  const directions = await db.all<{ direction: string; n: number }>(`${query.sql} SELECT direction, count(*) AS n FROM movers GROUP BY direction`, params);
   const countOf = (direction: string): number => directions.find((found) => found.direction === direction)?.n ?? 0;
-  const movers =
-    limit === 0 ? [] : (await db.all(`${query.sql} ${query.select}${limit === undefined ? '' : ` LIMIT ${limit}`}`, [from.runId, to.runId])).map(toMover);
+  const page = `${limit === undefined ? '' : ` LIMIT ${limit}`}${offset === 0 ? '' : ` OFFSET ${offset}`}`;
+  const movers = limit === 0 ? [] : (await db.all(`${query.sql} ${query.select}${page}`, params)).map(toMover);
 
   return {
     from: summaryOf(from),
@@ -119,11 +140,18 @@ export async function compareRuns(db: Database, fromRunId: string, toRunId: stri
 }
 
 /** Streams every mover of the comparison, in the order compareRuns returns them (for exports of any size). */
-export async function eachMover(db: Database, fromRunId: string, toRunId: string, onMovers: (movers: Mover[]) => Promise<void> | void): Promise<void> {
+export async function eachMover(
+  db: Database,
+  fromRunId: string,
+  toRunId: string,
+  onMovers: (movers: Mover[]) => Promise<void> | void,
+  options: Pick<CompareOptions, 'scope'> = {},
+): Promise<void> {
   const from = await loadRun(db, fromRunId);
   const to = await loadRun(db, toRunId);
-  const query = moverQuery(db, from, to);
-  await db.each(`${query.sql} ${query.select}`, [from.runId, to.runId], (rows) => onMovers(rows.map(toMover)));
+  const scope = scopeOf(options.scope);
+  const query = moverQuery(db, from, to, scope);
+  await db.each(`${query.sql} ${query.select}`, [from.runId, to.runId, ...scope.params], (rows) => onMovers(rows.map(toMover)));
 }
 
 function summaryOf(run: StoredRun): RunSummary {
@@ -179,7 +207,12 @@ const CELL_LEVEL: Readonly<Record<string, number>> = { value: 2, sub_value: 1, p
  * composite rank (rank ÷ customers) decides, compared exactly as
  * rank_after·n_before vs rank_before·n_after.
  */
-function moverQuery(db: Database, from: StoredRun, to: StoredRun): { sql: string; select: string; dimensions: RunComparison['dimensions'] } {
+function moverQuery(
+  db: Database,
+  from: StoredRun,
+  to: StoredRun,
+  scope: { readonly sql: string; readonly restricted: boolean },
+): { sql: string; select: string; dimensions: RunComparison['dimensions'] } {
   const { dialect } = db;
   const quote = (text: string): string => dialect.quoteLiteral(text);
   const classPosition = (alias: string, run: StoredRun): string =>
@@ -210,7 +243,8 @@ function moverQuery(db: Database, from: StoredRun, to: StoredRun): { sql: string
              WHEN t.rank * ${from.customers} > f.rank * ${to.customers} THEN 'down' ELSE 'none' END AS cell_move
         ${changes.map((change) => `, ${change}`).join('')}
       FROM run_results f JOIN run_results t ON t.customer_id = f.customer_id
-      WHERE f.run_id = $1 AND t.run_id = $2 AND (f.value_cell <> t.value_cell OR f.service_class <> t.service_class)
+      ${scope.restricted ? 'JOIN customers c ON c.customer_id = f.customer_id' : ''}
+      WHERE f.run_id = $1 AND t.run_id = $2 AND (f.value_cell <> t.value_cell OR f.service_class <> t.service_class)${scope.restricted ? ` AND ${scope.sql}` : ''}
     ), measured AS (
       SELECT changed.*, ${largest} AS largest FROM changed
     ), movers AS (

@@ -1,11 +1,15 @@
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { t, type Locale } from '@retail-value/core';
+import { t, type Locale, type ScopedUser } from '@retail-value/core';
 import type { Database } from '../db/database.js';
 import { compareRuns, eachMover, type Move, type Mover, type RunComparison, type TransitionMatrix } from './compare-runs.js';
 
 export interface ComparisonExportOptions {
-  readonly out: string;
+  /** A file path, or a stream the workbook is written to (an HTTP response). */
+  readonly out: string | Writable;
   readonly locale: Locale;
+  /** Only the customers this user may see (default: every customer). */
+  readonly scope?: ScopedUser | undefined;
 }
 
 /**
@@ -16,10 +20,13 @@ export interface ComparisonExportOptions {
  */
 export async function exportComparison(db: Database, fromRunId: string, toRunId: string, options: ComparisonExportOptions): Promise<{ movers: number }> {
   const { locale } = options;
-  const comparison = await compareRuns(db, fromRunId, toRunId, { moverLimit: 0 });
+  const comparison = await compareRuns(db, fromRunId, toRunId, { moverLimit: 0, scope: options.scope });
   const cellName = (code: string): string => t(locale, `cell.${code}`);
   const className = (code: string): string => comparison.classNames[code]?.[locale] ?? code;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.out, useStyles: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    ...(typeof options.out === 'string' ? { filename: options.out } : { stream: options.out }),
+    useStyles: true,
+  });
   writeMatrix(workbook.addWorksheet(t(locale, 'dynamics.sheet.cells')), comparison.valueCells, cellName, comparison, locale);
   writeMatrix(workbook.addWorksheet(t(locale, 'dynamics.sheet.classes')), comparison.serviceClasses, className, comparison, locale);
 
@@ -55,7 +62,7 @@ export async function exportComparison(db: Database, fromRunId: string, toRunId:
   await eachMover(db, comparison.from.runId, comparison.to.runId, (movers) => {
     for (const mover of movers) sheet.addRow(columns.map((column) => column.value(mover))).commit();
     count += movers.length;
-  });
+  }, { scope: options.scope });
   sheet.commit();
   await workbook.commit();
   return { movers: count };

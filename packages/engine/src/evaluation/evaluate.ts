@@ -80,6 +80,8 @@ async function objectiveWeights(db: Database, method: 'entropy' | 'critic', chil
       if (m <= 1 || !(total > 0)) return 1;
       return -((row[`l${index}`] as number) / total - Math.log(total)) / Math.log(m);
     });
+    // No customer in the segment, or every column constant: the data carries no information, so equal weights.
+    if (entropies.every((entropy) => entropy >= 1 - 1e-12)) return children.map(() => 1 / children.length);
     return entropyWeightsFromEntropies(entropies);
   }
   // CRITIC on min-max normalised columns: σ of the normalised column is σ(x)/(max − min); r is unchanged by scaling.
@@ -101,6 +103,7 @@ async function objectiveWeights(db: Database, method: 'entropy' | 'critic', chil
       return typeof found === 'number' && Number.isFinite(found) ? found : Number.NaN;
     }),
   );
+  if (stdDevs.every((deviation) => !(deviation > 0))) return children.map(() => 1 / children.length);
   return criticWeightsFromStatistics({ stdDevs, correlations });
 }
 

@@ -1,4 +1,4 @@
-import { issue, IssuesError, type LocalizedText, type FrozenBounds } from '@retail-value/core';
+import { issue, IssuesError, type FrozenBounds, type LifecycleRules, type LocalizedText } from '@retail-value/core';
 import type { Database } from '../db/database.js';
 import { loadRun, type RunSummary } from './run-store.js';
 import { schemeVersion } from './scheme-store.js';
@@ -39,6 +39,35 @@ export interface StrategyExplanation {
   readonly visitFrequency: string;
 }
 
+export interface LifecycleExplanation {
+  readonly stage: string;
+  /** The rule that decided the stage (status, young_licence, no_recent_order, few_orders, low_share, missed_cycles, volume_down, volume_up, steady, irregular). */
+  readonly rule: string;
+  readonly activeShare: number | null;
+  readonly volumeChange: number | null;
+  readonly missedCycles: number | null;
+  readonly weeksSinceOrder: number | null;
+  readonly deemedClosed: boolean;
+  /** The rules the run applied (frozen). */
+  readonly rules: LifecycleRules;
+  readonly strategy: LocalizedText | null;
+  readonly items: readonly LocalizedText[];
+}
+
+export interface ChurnExplanation {
+  readonly score: number;
+  readonly risk: string;
+  readonly reasons: readonly string[];
+}
+
+export interface LifetimeValueExplanation {
+  readonly model: string;
+  readonly clv: number | null;
+  readonly pAlive: number | null;
+  readonly expectedTransactions: number | null;
+  readonly horizonWeeks: number;
+}
+
 export interface CustomerExplanation {
   readonly run: RunSummary;
   readonly customer: { readonly customerId: string; readonly name: string | null; readonly managerId: string | null; readonly district: string | null; readonly market: string; readonly format: string; readonly creditGrade: string | null };
@@ -58,6 +87,9 @@ export interface CustomerExplanation {
   readonly classByScore: string;
   readonly creditGate: { readonly minGrade: string | undefined; readonly passed: boolean };
   readonly strategy: StrategyExplanation;
+  readonly lifecycle: LifecycleExplanation;
+  readonly churn: ChurnExplanation;
+  readonly lifetimeValue: LifetimeValueExplanation;
 }
 
 function groupOf(scope: string, market: string, format: string): string {
@@ -126,6 +158,8 @@ export async function explainCustomer(db: Database, customerId: string, runId?: 
   const strategies = scheme.document.strategies;
   const classStrategy = strategies.classes[serviceClass];
   const cellStrategy = strategies.cells[row.value_cell as 'value'];
+  const lifecycleStrategy = strategies.lifecycle?.[row.lifecycle_stage as 'growth'];
+  const number = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
   const total = await db.all<{ n: number }>('SELECT count(*) AS n FROM run_results WHERE run_id = $1', [run.runId]);
   return {
     run,
@@ -158,6 +192,30 @@ export async function explainCustomer(db: Database, customerId: string, runId?: 
       commonItems: strategies.commonItems,
       personalItems: [...(classStrategy?.personalItems ?? []), ...(cellStrategy?.items ?? [])],
       visitFrequency: classStrategy?.visitFrequency ?? 'monthly',
+    },
+    lifecycle: {
+      stage: row.lifecycle_stage as string,
+      rule: row.lifecycle_rule as string,
+      activeShare: number(row.active_share),
+      volumeChange: number(row.volume_change),
+      missedCycles: number(row.missed_cycles),
+      weeksSinceOrder: number(row.weeks_since_order),
+      deemedClosed: row.deemed_closed === true,
+      rules: frozen.lifecycle,
+      strategy: lifecycleStrategy?.strategy ?? null,
+      items: lifecycleStrategy?.items ?? [],
+    },
+    churn: {
+      score: row.churn_score as number,
+      risk: row.churn_risk as string,
+      reasons: (row.churn_reasons as string).split(',').filter((reason) => reason !== ''),
+    },
+    lifetimeValue: {
+      model: frozen.lifetimeValue.model,
+      clv: number(row.clv),
+      pAlive: number(row.p_alive),
+      expectedTransactions: number(row.expected_transactions),
+      horizonWeeks: frozen.lifetimeValue.horizonWeeks,
     },
   };
 }

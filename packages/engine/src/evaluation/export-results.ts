@@ -2,10 +2,10 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { t, type Locale, type LocalizedText } from '@retail-value/core';
+import { t, VALUE_CELLS, type Locale, type LocalizedText, type ScopedUser } from '@retail-value/core';
 import type { Database, Row } from '../db/database.js';
 import { loadRun } from './run-store.js';
-import { summarizeResults } from './results-summary.js';
+import { scopePredicate } from '../accounts/scope-predicate.js';
 
 export type HeaderLanguage = 'zh' | 'en';
 
@@ -14,6 +14,8 @@ export interface ExportOptions {
   readonly format: 'csv' | 'xlsx';
   readonly headers: HeaderLanguage;
   readonly out: string;
+  /** Only the customers this user may see (a district head's district, a manager's own); everyone when absent. */
+  readonly scope?: ScopedUser | undefined;
 }
 
 interface Column {
@@ -63,6 +65,19 @@ export async function exportResults(db: Database, options: ExportOptions): Promi
         return zh ? (classNames.get(code)?.['zh-CN'] ?? code) : code;
       },
     },
+    { header: text('生命周期', 'lifecycle_stage'), value: coded('stage', 'lifecycle_stage') },
+    { header: text('视同歇业', 'deemed_closed'), value: (row) => (zh ? (row.deemed_closed === true ? '是' : '否') : row.deemed_closed === true ? 'true' : 'false') },
+    { header: text('流失风险', 'churn_risk'), value: coded('churn', 'churn_risk') },
+    { header: text('流失风险分', 'churn_score'), value: field('churn_score') },
+    {
+      header: text('流失原因', 'churn_reasons'),
+      value: (row) => {
+        const reasons = (row.churn_reasons as string).split(',').filter((reason) => reason !== '');
+        return zh ? reasons.map((reason) => t(locale, `reason.${reason}`)).join('；') : reasons.join(',');
+      },
+    },
+    { header: text('客户终生价值', 'clv'), value: field('clv') },
+    { header: text('存活概率', 'p_alive'), value: field('p_alive') },
     ...run.frozen.dimensions.map((dimension, index) => ({
       header: text(`${dimension.name['zh-CN']}得分`, `${dimension.code}_score`),
       value: (row: Row) => (row.dimension_scores as number[])[index] ?? null,
@@ -72,8 +87,10 @@ export async function exportResults(db: Database, options: ExportOptions): Promi
       { header: text(`${indicator.name['zh-CN']}（得分）`, `${indicator.code}_score`), value: (row: Row) => (row.scores as number[])[index] ?? null },
     ]),
   ];
+  const scope = options.scope === undefined ? { sql: 'TRUE', params: [] } : scopePredicate(options.scope, 'c', 2);
   const sql = `SELECT r.*, c.license_no, c.name, c.manager_id, c.district, c.route, c.order_cycle
-    FROM run_results r LEFT JOIN customers c ON c.customer_id = r.customer_id WHERE r.run_id = $1 ORDER BY r.rank, r.customer_id`;
+    FROM run_results r LEFT JOIN customers c ON c.customer_id = r.customer_id WHERE r.run_id = $1 AND ${scope.sql} ORDER BY r.rank, r.customer_id`;
+  const params = [run.runId, ...scope.params];
   const headers = columns.map((column) => column.header[locale]);
   let count = 0;
   if (options.format === 'csv') {
@@ -82,7 +99,7 @@ export async function exportResults(db: Database, options: ExportOptions): Promi
       if (!out.write(chunk)) await once(out, 'drain');
     };
     await write(`\uFEFF${stringify([headers])}`);
-    await db.each(sql, [run.runId], async (rows) => {
+    await db.each(sql, params, async (rows) => {
       count += rows.length;
       await write(stringify(rows.map((row) => columns.map((column) => column.value(row)))));
     });
@@ -94,12 +111,21 @@ export async function exportResults(db: Database, options: ExportOptions): Promi
   const sheet = workbook.addWorksheet(zh ? '评价结果' : 'results', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headers.map((header) => ({ header, width: Math.max(10, Math.min(28, header.length * 2)) }));
   sheet.getRow(1).font = { bold: true };
-  await db.each(sql, [run.runId], (rows) => {
-    for (const row of rows) sheet.addRow(columns.map((column) => column.value(row))).commit();
+  // The summary counts the exported rows, so a scoped export summarises only its own customers.
+  const valueCells: Record<string, number> = Object.fromEntries(VALUE_CELLS.map((cell) => [cell, 0]));
+  const serviceClasses: Record<string, number> = Object.fromEntries(run.frozen.classes.map((found) => [found.code, 0]));
+  await db.each(sql, params, (rows) => {
+    for (const row of rows) {
+      sheet.addRow(columns.map((column) => column.value(row))).commit();
+      const cell = row.value_cell as string;
+      const serviceClass = row.service_class as string;
+      valueCells[cell] = (valueCells[cell] ?? 0) + 1;
+      serviceClasses[serviceClass] = (serviceClasses[serviceClass] ?? 0) + 1;
+    }
     count += rows.length;
   });
   sheet.commit();
-  const summary = await summarizeResults(db, run.runId);
+  const summary = { customers: count, valueCells, serviceClasses };
   const summarySheet = workbook.addWorksheet(zh ? '汇总' : 'summary');
   summarySheet.addRow([zh ? '评价批次' : 'run', run.runId]).commit();
   summarySheet.addRow([zh ? '评价期' : 'period', run.period]).commit();

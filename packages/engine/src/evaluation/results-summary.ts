@@ -1,4 +1,4 @@
-import { VALUE_CELLS } from '@retail-value/core';
+import { LIFECYCLE_STAGES, VALUE_CELLS } from '@retail-value/core';
 import type { Database } from '../db/database.js';
 import { loadRun, type RunSummary } from './run-store.js';
 
@@ -15,6 +15,9 @@ export interface ResultsSummary {
   readonly valueCells: Readonly<Record<string, number>>;
   readonly serviceClasses: Readonly<Record<string, number>>;
   readonly classNames: Readonly<Record<string, { 'zh-CN': string; en: string }>>;
+  readonly lifecycleStages: Readonly<Record<string, number>>;
+  readonly churnRisk: Readonly<Record<string, number>>;
+  readonly deemedClosed: number;
   readonly byMarket: readonly BreakdownRow[];
   readonly byDistrict: readonly BreakdownRow[];
 }
@@ -47,8 +50,23 @@ export async function summarizeResults(db: Database, runId?: string): Promise<Re
     valueCells[row.value_cell] = (valueCells[row.value_cell] ?? 0) + row.n;
     serviceClasses[row.service_class] = (serviceClasses[row.service_class] ?? 0) + row.n;
   }
+  const dynamics = await db.all<{ lifecycle_stage: string; churn_risk: string; deemed: number; n: number }>(
+    `SELECT lifecycle_stage, churn_risk, count(*) FILTER (WHERE deemed_closed) AS deemed, count(*) AS n FROM run_results WHERE run_id = $1 GROUP BY ALL ORDER BY ALL`,
+    [run.runId],
+  );
+  const lifecycleStages = empty(LIFECYCLE_STAGES);
+  const churnRisk = empty(['high', 'medium', 'low']);
+  let deemedClosed = 0;
+  for (const row of dynamics) {
+    lifecycleStages[row.lifecycle_stage] = (lifecycleStages[row.lifecycle_stage] ?? 0) + row.n;
+    churnRisk[row.churn_risk] = (churnRisk[row.churn_risk] ?? 0) + row.n;
+    deemedClosed += row.deemed;
+  }
   return {
     run,
+    lifecycleStages,
+    churnRisk,
+    deemedClosed,
     customers: rows.reduce((sum, row) => sum + row.n, 0),
     valueCells,
     serviceClasses,

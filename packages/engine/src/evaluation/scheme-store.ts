@@ -9,6 +9,8 @@ export interface StoredScheme {
   readonly document: SchemeInput;
   readonly contentHash: string;
   readonly createdAt: string;
+  /** Who saved it; null for the command line and for schemes stored by an evaluation. */
+  readonly createdBy: string | null;
 }
 
 /** JSON with object keys sorted, so equal documents hash equally. */
@@ -27,6 +29,7 @@ function toStored(row: Record<string, unknown>): StoredScheme {
     document: JSON.parse(row.document as string) as SchemeInput,
     contentHash: row.content_hash as string,
     createdAt: row.created_at as string,
+    createdBy: (row.created_by as string | null) ?? null,
   };
 }
 
@@ -51,7 +54,7 @@ export async function saveScheme(db: Database, document: SchemeInput, createdBy?
     createdAt,
     createdBy ?? null,
   ]);
-  return { schemeId: document.id, version, name: document.name['zh-CN'], document, contentHash, createdAt };
+  return { schemeId: document.id, version, name: document.name['zh-CN'], document, contentHash, createdAt, createdBy: createdBy ?? null };
 }
 
 export async function latestScheme(db: Database, schemeId: string): Promise<StoredScheme | undefined> {

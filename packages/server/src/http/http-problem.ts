@@ -5,7 +5,7 @@ import type { ApiIssue, MessageParams } from '@retail-value/core';
  * handler renders it in the request's language.
  */
 export class HttpProblem extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 429;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429;
   readonly code: string;
   readonly params: MessageParams;
   readonly issues: readonly ApiIssue[] | undefined;

@@ -22,11 +22,18 @@ class DuckDbDatabase implements Database {
   readonly dialect = duckdbDialect;
   readonly #instance: DuckDBInstance;
   readonly #connection: DuckDBConnection;
+  /** The first connection owns the instance; connections made by connect() close only themselves. */
+  readonly #ownsInstance: boolean;
   #inTransaction = false;
 
-  constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
+  constructor(instance: DuckDBInstance, connection: DuckDBConnection, ownsInstance: boolean) {
     this.#instance = instance;
     this.#connection = connection;
+    this.#ownsInstance = ownsInstance;
+  }
+
+  async connect(): Promise<Database> {
+    return new DuckDbDatabase(this.#instance, await this.#instance.connect(), false);
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<void> {
@@ -67,7 +74,7 @@ class DuckDbDatabase implements Database {
 
   async close(): Promise<void> {
     this.#connection.closeSync();
-    this.#instance.closeSync();
+    if (this.#ownsInstance) this.#instance.closeSync();
   }
 }
 
@@ -75,5 +82,5 @@ class DuckDbDatabase implements Database {
 export async function openDuckDb(path: string): Promise<Database> {
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
-  return new DuckDbDatabase(instance, connection);
+  return new DuckDbDatabase(instance, connection, true);
 }

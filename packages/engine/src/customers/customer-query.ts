@@ -1,0 +1,98 @@
+import type { CustomerFilter, CustomerSortKey, ScopedUser } from '@retail-value/core';
+import type { SqlValue } from '../db/database.js';
+import { scopePredicate } from '../accounts/scope-predicate.js';
+
+/** A WHERE clause over `run_results r JOIN customers c` with its bound parameters. */
+export interface CustomerConditions {
+  readonly where: string;
+  readonly params: readonly SqlValue[];
+}
+
+/** The one column (or expression of columns) each sort key orders by; nothing else reaches ORDER BY. */
+const SORT_COLUMNS: Readonly<Record<CustomerSortKey, string>> = {
+  rank: 'r.rank',
+  compositeScore: 'r.composite_score',
+  currentValue: 'r.current_value',
+  potentialValue: 'r.potential_value',
+  clv: 'r.clv',
+  churnScore: 'r.churn_score',
+  customerId: 'r.customer_id',
+  name: 'c.name',
+  licenseNo: 'c.license_no',
+  district: 'c.district',
+  route: 'c.route',
+  managerId: 'c.manager_id',
+  // Grades order from the best (AAA) down, not alphabetically.
+  creditGrade: "CASE r.credit_grade WHEN 'AAA' THEN 1 WHEN 'AA' THEN 2 WHEN 'A' THEN 3 WHEN 'B' THEN 4 WHEN 'C' THEN 5 WHEN 'D' THEN 6 END",
+};
+
+/** The list's joined tables; `run_results` first, as it carries the run filter. */
+export const CUSTOMER_FROM = 'run_results r JOIN customers c ON c.customer_id = r.customer_id';
+
+/** `%text%` for ILIKE, with the pattern characters of the text itself escaped (ESCAPE '\'). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Builds conditions with parameters numbered in the order they are added. */
+export class ConditionBuilder {
+  readonly #conditions: string[] = [];
+  readonly #params: SqlValue[] = [];
+
+  /** Adds a bound value and returns its placeholder. */
+  bind(value: SqlValue): string {
+    this.#params.push(value);
+    return `$${this.#params.length}`;
+  }
+
+  add(condition: string): void {
+    this.#conditions.push(condition);
+  }
+
+  equals(column: string, value: string | undefined): void {
+    if (value !== undefined) this.add(`${column} = ${this.bind(value)}`);
+  }
+
+  oneOf(column: string, values: readonly string[] | undefined): void {
+    if (values === undefined || values.length === 0) return;
+    this.add(`${column} IN (${values.map((value) => this.bind(value)).join(', ')})`);
+  }
+
+  /** The caller's scope over the customers alias `c`. */
+  scope(user: ScopedUser): void {
+    const predicate = scopePredicate(user, 'c', this.#params.length + 1);
+    this.#params.push(...predicate.params);
+    this.add(predicate.sql);
+  }
+
+  build(): CustomerConditions {
+    return { where: this.#conditions.join(' AND '), params: [...this.#params] };
+  }
+}
+
+/** The run, the caller's scope and every filter of `filter`, all values bound. */
+export function customerConditions(runId: string, user: ScopedUser, filter: Omit<CustomerFilter, 'sort' | 'order' | 'run'>): CustomerConditions {
+  const builder = new ConditionBuilder();
+  builder.add(`r.run_id = ${builder.bind(runId)}`);
+  builder.scope(user);
+  builder.equals('c.district', filter.district);
+  builder.equals('c.route', filter.route);
+  builder.equals('c.manager_id', filter.manager);
+  builder.oneOf('r.format', filter.format);
+  builder.oneOf('r.market', filter.market);
+  builder.oneOf('r.value_cell', filter.valueCell);
+  builder.oneOf('r.service_class', filter.serviceClass);
+  builder.oneOf('r.lifecycle_stage', filter.lifecycleStage);
+  builder.oneOf('r.churn_risk', filter.churnRisk);
+  if (filter.search !== undefined) {
+    const pattern = builder.bind(containsPattern(filter.search));
+    builder.add(`(c.name ILIKE ${pattern} ESCAPE '\\' OR c.license_no ILIKE ${pattern} ESCAPE '\\')`);
+  }
+  return builder.build();
+}
+
+/** ORDER BY for a whitelisted key; ties fall back to the customer id so pages never overlap. */
+export function customerOrder(sort: CustomerSortKey, order: 'asc' | 'desc'): string {
+  const direction = order === 'desc' ? 'DESC' : 'ASC';
+  return `${SORT_COLUMNS[sort]} ${direction} NULLS LAST, r.customer_id ASC`;
+}

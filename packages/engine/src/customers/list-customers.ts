@@ -1,0 +1,33 @@
+import type { CustomerListItem, CustomerListQuery, RunReference, ScopedUser } from '@retail-value/core';
+import { one, type Database } from '../db/database.js';
+import { CUSTOMER_FROM, customerConditions, customerOrder } from './customer-query.js';
+
+/** The list's columns, named as the contract names them. */
+export const CUSTOMER_ITEM_COLUMNS = `r.customer_id AS "customerId", c.name AS "name", c.license_no AS "licenseNo", c.manager_id AS "managerId",
+  c.district AS "district", c.route AS "route", r.market AS "market", r.format AS "format", r.credit_grade AS "creditGrade",
+  r.current_value AS "currentValue", r.potential_value AS "potentialValue", r.composite_score AS "compositeScore", r.rank AS "rank",
+  r.value_cell AS "valueCell", r.service_class AS "serviceClass", r.lifecycle_stage AS "lifecycleStage", r.churn_risk AS "churnRisk",
+  r.churn_score AS "churnScore", r.clv AS "clv"`;
+
+export interface CustomerPage {
+  readonly items: CustomerListItem[];
+  readonly total: number;
+}
+
+/**
+ * One page of a run's customers in the caller's scope, filtered, searched
+ * and sorted, and the count of all matches: two queries with the same
+ * conditions, LIMIT/OFFSET on the first. Every value is a bound parameter;
+ * the sort column comes from a fixed map.
+ */
+export async function listCustomers(db: Database, user: ScopedUser, run: RunReference, query: CustomerListQuery): Promise<CustomerPage> {
+  const { where, params } = customerConditions(run.runId, user, query);
+  const limit = `$${params.length + 1}`;
+  const offset = `$${params.length + 2}`;
+  const items = await db.all<CustomerListItem>(
+    `SELECT ${CUSTOMER_ITEM_COLUMNS} FROM ${CUSTOMER_FROM} WHERE ${where} ORDER BY ${customerOrder(query.sort, query.order)} LIMIT ${limit} OFFSET ${offset}`,
+    [...params, query.pageSize, (query.page - 1) * query.pageSize],
+  );
+  const { total } = await one<{ total: number }>(db, `SELECT count(*) AS total FROM ${CUSTOMER_FROM} WHERE ${where}`, params);
+  return { items, total };
+}
