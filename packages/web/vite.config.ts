@@ -24,6 +24,7 @@ export default defineConfig({
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|react-router|scheduler)\//.test(id)) return 'react';
           if (/node_modules\/(zod)\//.test(id)) return 'zod';
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'charts';
           return 'ui';
         },
       },

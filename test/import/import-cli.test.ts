@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,13 @@ describe('retail-value import', () => {
     expect(customers.stdout).toBe('已导入客户档案：文件 customers-zh.csv，5 行（新增 5，更新 0），导入批次 1\n');
     const products = await cli('--lang', 'en', 'import', '--db', db, '--kind', 'products', fixture('products.csv'));
     expect(products.stdout).toBe('imported products: file products.csv, 4 rows (4 new, 0 updated), load 2\n');
+  });
+
+  it('lists the columns it ignores', async () => {
+    const path = join(dir, 'products.csv');
+    await writeFile(path, 'sku,name,price_class,cost_price,wholesale_price,备注,Remark\nP1,a,1,10,11,x,y\n');
+    const result = await cli('import', '--db', db, '--kind', 'products', path);
+    expect(result.stdout.split('\n')[1]).toBe('未识别、将忽略的列：备注, Remark');
   });
 
   it('prints the report as JSON', async () => {

@@ -46,3 +46,4 @@ export * from './customers/customer-facets.js';
 export * from './customers/customer-detail.js';
 export * from './customers/strategy-overview.js';
 export * from './export/write-customer-workbook.js';
+export * from './import/list-data-loads.js';

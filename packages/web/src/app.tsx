@@ -7,9 +7,14 @@ import { RoleGate } from './auth/role-gate.js';
 import { SessionProvider } from './auth/session-context.js';
 import { I18nProvider, useI18n } from './i18n/i18n-context.js';
 import { AppLayout } from './layout/app-layout.js';
-import { DashboardPage } from './pages/dashboard-page.js';
+import { CustomerDetailPage } from './pages/customers/customer-detail-page.js';
+import { CustomersPage } from './pages/customers/customers-page.js';
+import { DashboardPage } from './pages/dashboard/dashboard-page.js';
+import { ImportPage } from './pages/import/import-page.js';
 import { LoginPage } from './pages/login-page.js';
-import { PlaceholderPage } from './pages/placeholder-page.js';
+import { MyCustomersPage } from './pages/my-customers/my-customers-page.js';
+import { RunsPage } from './pages/runs/runs-page.js';
+import { SchemesPage } from './pages/schemes/schemes-page.js';
 import { UsersPage } from './pages/users/users-page.js';
 import { THEME } from './theme.js';
 
@@ -28,15 +33,17 @@ const router = createBrowserRouter([
         path: 'customers',
         element: (
           <RoleGate path="/customers">
-            <PlaceholderPage title="nav.customers" description="customers.description" empty="customers.empty" />
+            <CustomersPage />
           </RoleGate>
         ),
       },
+      // Every role may open a customer; the server answers 404 outside the user's scope.
+      { path: 'customers/:customerId', element: <CustomerDetailPage /> },
       {
         path: 'schemes',
         element: (
           <RoleGate path="/schemes">
-            <PlaceholderPage title="nav.schemes" description="schemes.description" empty="schemes.empty" />
+            <SchemesPage />
           </RoleGate>
         ),
       },
@@ -44,7 +51,7 @@ const router = createBrowserRouter([
         path: 'runs',
         element: (
           <RoleGate path="/runs">
-            <PlaceholderPage title="nav.runs" description="runs.description" empty="runs.empty" />
+            <RunsPage />
           </RoleGate>
         ),
       },
@@ -52,7 +59,7 @@ const router = createBrowserRouter([
         path: 'import',
         element: (
           <RoleGate path="/import">
-            <PlaceholderPage title="nav.import" description="import.description" empty="import.empty" />
+            <ImportPage />
           </RoleGate>
         ),
       },
@@ -60,7 +67,7 @@ const router = createBrowserRouter([
         path: 'my-customers',
         element: (
           <RoleGate path="/my-customers">
-            <PlaceholderPage title="nav.my_customers" description="my_customers.description" empty="my_customers.empty" />
+            <MyCustomersPage />
           </RoleGate>
         ),
       },

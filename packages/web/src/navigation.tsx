@@ -21,15 +21,15 @@ export interface NavItem {
 
 /**
  * The left menu, in order. A customer manager works on their own customers
- * (我的客户) rather than the company-wide list; schemes and imports belong to
- * analysts and administrators; accounts to administrators.
+ * (我的客户) rather than the company-wide list; schemes belong to analysts
+ * and administrators; data imports and accounts to administrators.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined />, roles: ROLES },
   { path: '/customers', label: 'nav.customers', icon: <ShopOutlined />, roles: ['admin', 'analyst', 'district'] },
   { path: '/schemes', label: 'nav.schemes', icon: <ProfileOutlined />, roles: ['admin', 'analyst'] },
   { path: '/runs', label: 'nav.runs', icon: <LineChartOutlined />, roles: ['admin', 'analyst', 'district'] },
-  { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined />, roles: ['admin', 'analyst'] },
+  { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined />, roles: ['admin'] },
   { path: '/my-customers', label: 'nav.my_customers', icon: <ContactsOutlined />, roles: ['manager'] },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
 ];

@@ -5,6 +5,7 @@ import { evaluateCommand } from './evaluate.js';
 import { startCommand } from './start.js';
 import { warningsCommand } from './warnings.js';
 import { importCommand } from './import.js';
+import { demoCommand } from './demo.js';
 import { statusCommand } from './status.js';
 import { explainCommand } from './explain.js';
 import { resultsCommand } from './results.js';
@@ -25,6 +26,7 @@ export type CommandModule = (program: Command, context: CliContext) => void;
 export const COMMANDS: readonly CommandModule[] = [
   startCommand,
   importCommand,
+  demoCommand,
   statusCommand,
   evaluateCommand,
   explainCommand,

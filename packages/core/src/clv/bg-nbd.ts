@@ -1,6 +1,5 @@
 import type { DifferentiableObjective } from '../math/bfgs.js';
 import { CompensatedSum } from '../math/compensated-sum.js';
-import { digamma, logGamma } from '../math/special-functions.js';
 import { assertValidPatterns, type CustomerPattern } from './customer-pattern.js';
 import { maximizeLikelihood, type ModelFit } from './model-fit.js';
 import { indexPatterns, type PatternIndex } from './pattern-index.js';
@@ -20,107 +19,155 @@ export interface BgNbdParams {
 }
 
 /**
+ * Per distinct x, the x-only terms of the likelihood and their parameter
+ * derivatives, as sums over i < x (x is an integer):
+ *   log Γ(r+x) − log Γ(r)          = Σ log(r+i)
+ *   ψ(r+x) − ψ(r)                  = Σ 1/(r+i)
+ *   log B(a, b+x) − log B(a, b)    = −Σ log1p(a/(b+i))
+ *   ψ(a+b) − ψ(a+b+x)              = −Σ 1/(a+b+i)
+ *   ψ(b+x) − ψ(b) − ψ(a+b+x) + ψ(a+b) = Σ a/((b+i)(a+b+i)).
+ * Written with log Γ, each difference cancels two numbers of size r log r
+ * (or b log b): at r = 10⁷ or b = 10⁹ that leaves an error of 10⁻⁸…10⁻⁵ per
+ * customer, enough noise to stall the line search. The sums have no
+ * cancellation; they are accumulated once up to the largest x.
+ */
+interface FrequencyTerms {
+  readonly logRate: Float64Array;
+  readonly rateHarmonic: Float64Array;
+  readonly logDropBeta: Float64Array;
+  readonly totalHarmonic: Float64Array;
+  readonly dropHarmonic: Float64Array;
+}
+
+function frequencyTermsWriter(frequencies: Float64Array): (r: number, a: number, b: number) => FrequencyTerms {
+  const order = Array.from(frequencies.keys()).sort((i, j) => frequencies[i]! - frequencies[j]!);
+  const terms: FrequencyTerms = {
+    logRate: new Float64Array(frequencies.length),
+    rateHarmonic: new Float64Array(frequencies.length),
+    logDropBeta: new Float64Array(frequencies.length),
+    totalHarmonic: new Float64Array(frequencies.length),
+    dropHarmonic: new Float64Array(frequencies.length),
+  };
+  return (r, a, b) => {
+    const logRate = new CompensatedSum();
+    const logDropBeta = new CompensatedSum();
+    let rateHarmonic = 0;
+    let totalHarmonic = 0;
+    let dropHarmonic = 0;
+    let i = 0;
+    for (const j of order) {
+      const x = frequencies[j]!;
+      for (; i < x; i++) {
+        logRate.add(Math.log(r + i));
+        logDropBeta.add(-Math.log1p(a / (b + i)));
+        rateHarmonic += 1 / (r + i);
+        totalHarmonic += 1 / (a + b + i);
+        dropHarmonic += a / ((b + i) * (a + b + i));
+      }
+      terms.logRate[j] = logRate.value;
+      terms.rateHarmonic[j] = rateHarmonic;
+      terms.logDropBeta[j] = logDropBeta.value;
+      terms.totalHarmonic[j] = totalHarmonic;
+      terms.dropHarmonic[j] = dropHarmonic;
+    }
+    return terms;
+  };
+}
+
+/**
  * The negative mean log-likelihood per customer over log(r, α, a, b), with
  * its analytic gradient. Per pattern (FHL 2005 eq. 6):
  *   ℓ = log Γ(r+x) − log Γ(r) + r log α + log B(a, b+x) − log B(a, b)
  *       + log[(α+T)^−(r+x) + δ(x>0) a/(b+x−1) (α+t_x)^−(r+x)].
- * The last term is a log-sum-exp of u = −(r+x) log(α+T) and
- * v = log a − log(b+x−1) − (r+x) log(α+t_x); with w = e^v / (e^u + e^v),
- *   ∂ℓ/∂r = ψ(r+x) − ψ(r) + log α − (1−w) log(α+T) − w log(α+t_x)
- *   ∂ℓ/∂α = r/α − (r+x) [(1−w)/(α+T) + w/(α+t_x)]
- *   ∂ℓ/∂a = ψ(a+b) − ψ(a+b+x) + w/a
- *   ∂ℓ/∂b = ψ(a+b) + ψ(b+x) − ψ(b) − ψ(a+b+x) − w/(b+x−1).
- * Gamma-function terms depend on x alone and log(α + ·) on T or t_x alone,
- * so they are computed once per distinct value.
+ * r log α goes into the bracket, whose log is a log-sum-exp of
+ *   u = r log α − (r+x) log(α+T) = −r log1p(T/α) − x log(α+T) and
+ *   v = log a − log(b+x−1) − r log1p(t_x/α) − x log(α+t_x),
+ * forms that stay exact when r and α are both huge (the Gamma mixing
+ * collapsing onto one purchase rate), where r log α − r log(α+T) would
+ * cancel. With w = e^v / (e^u + e^v), on log parameters:
+ *   r ∂ℓ/∂r = r Σ 1/(r+i) − r [(1−w) log1p(T/α) + w log1p(t_x/α)]
+ *   α ∂ℓ/∂α = r [(1−w) T/(α+T) + w t_x/(α+t_x)] − x [(1−w) α/(α+T) + w α/(α+t_x)]
+ *   a ∂ℓ/∂a = −a Σ 1/(a+b+i) + w
+ *   b ∂ℓ/∂b = b Σ a/((b+i)(a+b+i)) − w b/(b+x−1).
+ * Terms in x alone ({@link frequencyTermsWriter}) and in T or t_x alone are
+ * computed once per distinct value.
  */
 function bgNbdObjective(index: PatternIndex): DifferentiableObjective {
-  const { frequencies, frequencyCustomers, recencies, ages, count, frequencyOf, recencyOf, ageOf } = index;
+  const { frequencies, recencies, ages, count, frequencyOf, recencyOf, ageOf } = index;
+  const writeFrequencyTerms = frequencyTermsWriter(frequencies);
   const logDropRatio = new Float64Array(frequencies.length);
-  const inverseDropDenominator = new Float64Array(frequencies.length);
+  const ageShift = new Float64Array(ages.length);
   const logAge = new Float64Array(ages.length);
-  const inverseAge = new Float64Array(ages.length);
+  const recencyShift = new Float64Array(recencies.length);
   const logRecency = new Float64Array(recencies.length);
-  const inverseRecency = new Float64Array(recencies.length);
 
   return (logParams, gradient) => {
     const r = Math.exp(logParams[0]!);
     const alpha = Math.exp(logParams[1]!);
     const a = Math.exp(logParams[2]!);
     const b = Math.exp(logParams[3]!);
-    const logAlpha = Math.log(alpha);
-    const logGammaR = logGamma(r);
-    const logGammaB = logGamma(b);
-    const logGammaAB = logGamma(a + b);
-    const psiR = digamma(r);
-    const psiB = digamma(b);
-    const psiAB = digamma(a + b);
+    const terms = writeFrequencyTerms(r, a, b);
+    for (let j = 0; j < frequencies.length; j++) {
+      const x = frequencies[j]!;
+      logDropRatio[j] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
+    }
+    for (let k = 0; k < ages.length; k++) {
+      ageShift[k] = Math.log1p(ages[k]! / alpha);
+      logAge[k] = Math.log(alpha + ages[k]!);
+    }
+    for (let m = 0; m < recencies.length; m++) {
+      recencyShift[m] = Math.log1p(recencies[m]! / alpha);
+      logRecency[m] = Math.log(alpha + recencies[m]!);
+    }
 
     const total = new CompensatedSum();
     let dR = 0;
     let dAlpha = 0;
     let dA = 0;
     let dB = 0;
-    for (let j = 0; j < frequencies.length; j++) {
-      const x = frequencies[j]!;
-      const customers = frequencyCustomers[j]!;
-      const psiABX = digamma(a + b + x);
-      total.add(customers * (logGamma(r + x) - logGammaR + r * logAlpha + logGammaAB + logGamma(b + x) - logGammaB - logGamma(a + b + x)));
-      dR += customers * (digamma(r + x) - psiR + logAlpha);
-      dAlpha += (customers * r) / alpha;
-      dA += customers * (psiAB - psiABX);
-      dB += customers * (psiAB + digamma(b + x) - psiB - psiABX);
-      logDropRatio[j] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
-      inverseDropDenominator[j] = x > 0 ? 1 / (b + x - 1) : 0;
-    }
-    for (let k = 0; k < ages.length; k++) {
-      logAge[k] = Math.log(alpha + ages[k]!);
-      inverseAge[k] = 1 / (alpha + ages[k]!);
-    }
-    for (let k = 0; k < recencies.length; k++) {
-      logRecency[k] = Math.log(alpha + recencies[k]!);
-      inverseRecency[k] = 1 / (alpha + recencies[k]!);
-    }
-
     for (let i = 0; i < count.length; i++) {
       const c = count[i]!;
       const j = frequencyOf[i]!;
       const k = ageOf[i]!;
       const x = frequencies[j]!;
-      const exponent = r + x;
-      const logAgeTerm = logAge[k]!;
-      const u = -exponent * logAgeTerm;
-      if (x === 0) {
-        total.add(c * u);
-        dR -= c * logAgeTerm;
-        dAlpha -= c * exponent * inverseAge[k]!;
-        continue;
+      const age = ages[k]!;
+      const u = -r * ageShift[k]! - x * logAge[k]!;
+      const ageRate = age / (alpha + age);
+      const ageShare = alpha / (alpha + age);
+      let logSum = u;
+      let w = 0;
+      let recencyRate = 0;
+      let recencyShareTerm = 0;
+      let recencyShiftTerm = 0;
+      if (x > 0) {
+        const m = recencyOf[i]!;
+        const recency = recencies[m]!;
+        const v = logDropRatio[j]! - r * recencyShift[m]! - x * logRecency[m]!;
+        if (u >= v) {
+          const e = Math.exp(v - u);
+          logSum = u + Math.log1p(e);
+          w = e / (1 + e);
+        } else {
+          const e = Math.exp(u - v);
+          logSum = v + Math.log1p(e);
+          w = 1 / (1 + e);
+        }
+        recencyRate = recency / (alpha + recency);
+        recencyShareTerm = alpha / (alpha + recency);
+        recencyShiftTerm = recencyShift[m]!;
       }
-      const m = recencyOf[i]!;
-      const logRecencyTerm = logRecency[m]!;
-      const v = logDropRatio[j]! - exponent * logRecencyTerm;
-      let logSum: number;
-      let w: number;
-      if (u >= v) {
-        const e = Math.exp(v - u);
-        logSum = u + Math.log1p(e);
-        w = e / (1 + e);
-      } else {
-        const e = Math.exp(u - v);
-        logSum = v + Math.log1p(e);
-        w = 1 / (1 + e);
-      }
-      total.add(c * logSum);
-      dR -= c * ((1 - w) * logAgeTerm + w * logRecencyTerm);
-      dAlpha -= c * exponent * ((1 - w) * inverseAge[k]! + w * inverseRecency[m]!);
-      dA += (c * w) / a;
-      dB -= c * w * inverseDropDenominator[j]!;
+      total.add(c * (terms.logRate[j]! + terms.logDropBeta[j]! + logSum));
+      dR += c * r * (terms.rateHarmonic[j]! - (1 - w) * ageShift[k]! - w * recencyShiftTerm);
+      dAlpha += c * (r * ((1 - w) * ageRate + w * recencyRate) - x * ((1 - w) * ageShare + w * recencyShareTerm));
+      dA += c * (w - a * terms.totalHarmonic[j]!);
+      dB += c * b * (terms.dropHarmonic[j]! - (x > 0 ? w / (b + x - 1) : 0));
     }
 
     const scale = -1 / index.customers;
-    gradient[0] = scale * r * dR;
-    gradient[1] = scale * alpha * dAlpha;
-    gradient[2] = scale * a * dA;
-    gradient[3] = scale * b * dB;
+    gradient[0] = scale * dR;
+    gradient[1] = scale * dAlpha;
+    gradient[2] = scale * dA;
+    gradient[3] = scale * dB;
     return scale * total.value;
   };
 }

@@ -2,7 +2,6 @@ import type { DifferentiableObjective } from '../math/bfgs.js';
 import { CompensatedSum } from '../math/compensated-sum.js';
 import { unitHypergeometric2F1 } from '../math/hypergeometric.js';
 import { logAddExp, logSubExp } from '../math/log-space.js';
-import { digamma, logGamma } from '../math/special-functions.js';
 import { assertValidPatterns, type CustomerPattern, type PurchaseHistory } from './customer-pattern.js';
 import { maximizeLikelihood, type ModelFit } from './model-fit.js';
 import { indexPatterns, type PatternIndex } from './pattern-index.js';
@@ -29,49 +28,40 @@ const D_BETA = 4;
 const SLOTS = 5;
 
 /**
- * log of the Pareto/NBD term F(τ)/(max(α,β)+τ)^(r+s+x) of Fader & Hardie
- * (2005, "A note on deriving the Pareto/NBD model and related expressions",
- * §3, the likelihood), whose difference at τ = t_x and τ = T is A₀, with its gradient in
- * (r, α, s, β). Euler's transformation ₂F₁(a,b;c;z) = (1−z)^(c−a−b) ₂F₁(c−a,c−b;c;z)
- * takes the factor that grows with x out of each branch:
- *   α ≥ β: (α+τ)^−(r+x) (β+τ)^−s ₂F₁(1, r+x; r+s+x+1; (α−β)/(α+τ))
- *   α < β: (α+τ)^−(r+x−1) (β+τ)^−(s+1) ₂F₁(1, s+1; r+s+x+1; (β−α)/(β+τ))
+ * The tail term F(τ)/(max(α,β)+τ)^(r+s+x) of Fader & Hardie (2005, "A note
+ * on deriving the Pareto/NBD model and related expressions", §3, the
+ * likelihood), whose difference at τ = t_x and τ = T is A₀. Euler's
+ * transformation ₂F₁(a,b;c;z) = (1−z)^(c−a−b) ₂F₁(c−a,c−b;c;z) takes the
+ * factor that grows with x out of each branch:
+ *   α ≥ β: (α+τ)^−(r+x) (β+τ)^−s · g,  g = ₂F₁(1, r+x; r+s+x+1; (α−β)/(α+τ))
+ *   α < β: (α+τ)^−(r+x) (β+τ)^−s · (α+τ)/(β+τ) · h,  h = ₂F₁(1, s+1; r+s+x+1; (β−α)/(β+τ))
  * so only the bounded ₂F₁(1, b; c; z) with c > b and 0 ≤ z < 1 remains, and
- * the branches agree at α = β.
+ * the branches agree at α = β. This writes the shape ω(x, τ) = log g, or
+ * log((α+τ)/(β+τ)) + log h, with its gradient in (r, α, s, β); the powers are
+ * taken relative to τ = T per pattern (see {@link paretoNbdObjective}).
+ * 1 − z = (β+τ)/(α+τ) (or (α+τ)/(β+τ)) is passed exactly: when α and β are
+ * orders of magnitude apart, z is within 10⁻¹⁰ of 1.
  */
-function writeTailTerm(params: ParetoNbdParams, x: number, tau: number, out: Float64Array, offset: number): void {
+function writeTailShape(params: ParetoNbdParams, x: number, tau: number, out: Float64Array, offset: number): void {
   const { r, alpha, s, beta } = params;
-  const logAlpha = Math.log(alpha + tau);
-  const logBeta = Math.log(beta + tau);
+  const k = r + x;
   if (alpha >= beta) {
-    const g = unitHypergeometric2F1(r + x, r + s + x + 1, (alpha - beta) / (alpha + tau));
+    const g = unitHypergeometric2F1(k, k + s + 1, (alpha - beta) / (alpha + tau), (beta + tau) / (alpha + tau));
     const slope = g.dZ / g.value;
-    out[offset + VALUE] = -(r + x) * logAlpha - s * logBeta + Math.log(g.value);
-    out[offset + D_R] = -logAlpha + (g.dB + g.dC) / g.value;
-    out[offset + D_S] = -logBeta + g.dC / g.value;
-    out[offset + D_ALPHA] = -(r + x) / (alpha + tau) + (slope * (beta + tau)) / ((alpha + tau) * (alpha + tau));
-    out[offset + D_BETA] = -s / (beta + tau) - slope / (alpha + tau);
+    out[offset + VALUE] = Math.log(g.value);
+    out[offset + D_R] = g.dBC / g.value;
+    out[offset + D_S] = g.dC / g.value;
+    out[offset + D_ALPHA] = (slope * (beta + tau)) / ((alpha + tau) * (alpha + tau));
+    out[offset + D_BETA] = -slope / (alpha + tau);
   } else {
-    const h = unitHypergeometric2F1(s + 1, r + s + x + 1, (beta - alpha) / (beta + tau));
+    const h = unitHypergeometric2F1(s + 1, k + s + 1, (beta - alpha) / (beta + tau), (alpha + tau) / (beta + tau));
     const slope = h.dZ / h.value;
-    out[offset + VALUE] = -(r + x - 1) * logAlpha - (s + 1) * logBeta + Math.log(h.value);
-    out[offset + D_R] = -logAlpha + h.dC / h.value;
-    out[offset + D_S] = -logBeta + (h.dB + h.dC) / h.value;
-    out[offset + D_ALPHA] = -(r + x - 1) / (alpha + tau) - slope / (beta + tau);
-    out[offset + D_BETA] = -(s + 1) / (beta + tau) + (slope * (alpha + tau)) / ((beta + tau) * (beta + tau));
+    out[offset + VALUE] = Math.log((alpha + tau) / (beta + tau)) + Math.log(h.value);
+    out[offset + D_R] = h.dC / h.value;
+    out[offset + D_S] = h.dBC / h.value;
+    out[offset + D_ALPHA] = 1 / (alpha + tau) - slope / (beta + tau);
+    out[offset + D_BETA] = -1 / (beta + tau) + (slope * (alpha + tau)) / ((beta + tau) * (beta + tau));
   }
-}
-
-/**
- * log of the bracket of the likelihood (FH 2005 §3),
- *   B = (α+T)^−(r+x) (β+T)^−s + s/(r+s+x) · A₀,
- * from ℓ₁ = log of its first term and the tail terms at t_x and T. A₀ is a
- * difference of two positive terms; it is zero (and its log −∞) when
- * t_x = T, or when rounding makes the terms equal.
- */
-function logBracket(firstTerm: number, logShare: number, atRecency: number, atAge: number): number {
-  const logA0 = atRecency > atAge ? logSubExp(atRecency, atAge) : Number.NEGATIVE_INFINITY;
-  return logAddExp(firstTerm, logShare + logA0);
 }
 
 function pairIndex(first: Int32Array, second: Int32Array, secondSize: number): { readonly pairOf: Int32Array; readonly firsts: number[]; readonly seconds: number[] } {
@@ -94,23 +84,90 @@ function pairIndex(first: Int32Array, second: Int32Array, secondSize: number): {
 }
 
 /**
+ * log Γ(r+x) − log Γ(r) = Σ_{i<x} log(r+i) and ψ(r+x) − ψ(r) = Σ_{i<x} 1/(r+i)
+ * per distinct x, accumulated once up to the largest x: exact where the
+ * log Γ difference would cancel two numbers of size r log r (r = 10⁷ leaves
+ * ~10⁻⁸ per customer, enough noise to stall the line search).
+ */
+function writeRateTerms(frequencies: Float64Array, order: readonly number[], r: number, logRate: Float64Array, rateHarmonic: Float64Array): void {
+  const sum = new CompensatedSum();
+  let harmonic = 0;
+  let i = 0;
+  for (const j of order) {
+    for (; i < frequencies[j]!; i++) {
+      sum.add(Math.log(r + i));
+      harmonic += 1 / (r + i);
+    }
+    logRate[j] = sum.value;
+    rateHarmonic[j] = harmonic;
+  }
+}
+
+/** The per-pattern quantities of the likelihood bracket, relative to its "alive at T" term; see {@link paretoNbdObjective}. */
+interface Bracket {
+  /** log(1 + R), R = s/(r+s+x) · [E(t_x) − E(T)]: minus log P(alive). */
+  logOnePlus: number;
+  /** Weights of E(t_x) and E(T) in ∂ log(1 + R). */
+  recencyWeight: number;
+  ageWeight: number;
+  /** Λ_α = log1p((T−t_x)/(α+t_x)) and Λ_β likewise. */
+  rateShift: number;
+  lifetimeShift: number;
+}
+
+/**
+ * Writes the bracket for (x, t_x, T) from the shapes ω(x, t_x) and ω(x, T):
+ * log E(t_x) = (r+x) Λ_α + s Λ_β + ω(x, t_x), log E(T) = ω(x, T). R is a
+ * difference of two positive terms, taken in log space; it is zero when
+ * t_x = T, or when rounding makes the terms equal.
+ */
+function writeBracket(params: ParetoNbdParams, x: number, tx: number, T: number, atRecency: number, atAge: number, out: Bracket): void {
+  const { r, alpha, s, beta } = params;
+  out.rateShift = Math.log1p((T - tx) / (alpha + tx));
+  out.lifetimeShift = Math.log1p((T - tx) / (beta + tx));
+  const logRecency = (r + x) * out.rateShift + s * out.lifetimeShift + atRecency;
+  if (!(logRecency > atAge)) {
+    out.logOnePlus = 0;
+    out.recencyWeight = 0;
+    out.ageWeight = 0;
+    return;
+  }
+  const logShare = Math.log(s) - Math.log(r + s + x);
+  out.logOnePlus = logAddExp(0, logShare + logSubExp(logRecency, atAge));
+  out.recencyWeight = Math.exp(logShare + logRecency - out.logOnePlus);
+  out.ageWeight = Math.exp(logShare + atAge - out.logOnePlus);
+}
+
+/**
  * The negative mean log-likelihood per customer over log(r, α, s, β), with
- * its analytic gradient. Per pattern (FH 2005 §3):
- *   ℓ = log Γ(r+x) − log Γ(r) + r log α + s log β + log B.
- * With weights W₁ = e^(ℓ₁−B), W_tx = e^(log(s/(r+s+x)) + ℓ(t_x) − B) and
- * W_T likewise (W₁ + W_tx − W_T = 1),
- *   ∂ log B = W₁ ∂ℓ₁ + W_tx ∂ℓ(t_x) − W_T ∂ℓ(T) + (W_tx − W_T) ∂ log(s/(r+s+x)),
- * which stays well conditioned as t_x → T, where A₀ vanishes. Tail terms
- * depend on (x, t_x) or (x, T) only and are computed once per distinct pair.
+ * its analytic gradient. Per pattern (FH 2005 §3),
+ *   ℓ = log Γ(r+x) − log Γ(r) + r log α + s log β + log B,
+ *   B = (α+T)^−(r+x) (β+T)^−s + s/(r+s+x) · A₀,
+ * written relative to the first term of B, which P(alive) is the share of:
+ *   ℓ = Σ_{i<x} log(r+i) − r log1p(T/α) − x log(α+T) − s log1p(T/β) + log(1 + R),
+ *   R = s/(r+s+x) · [E(t_x) − E(T)],  E(τ) = F(τ) (α+T)^(r+x) (β+T)^s,
+ * with log E(τ) = (r+x) log1p((T−τ)/(α+τ)) + s log1p((T−τ)/(β+τ)) + ω(x, τ).
+ * Every piece stays exact when r and α (or s and β) are both huge — the
+ * Gamma mixing collapsing onto one purchase (or dropout) rate — where
+ * r log α − r log(α+T) would cancel. With the weights W_tx = s/(r+s+x) E(t_x)/(1+R)
+ * and W_T likewise (W_tx − W_T = R/(1+R)),
+ *   ∂ log(1+R) = W_tx ∂ log E(t_x) − W_T ∂ ω(x, T) + (W_tx − W_T) ∂ log(s/(r+s+x)),
+ * which stays well conditioned as t_x → T, where R vanishes. Shapes depend
+ * on (x, t_x) or (x, T) only and are computed once per distinct pair.
  */
 function paretoNbdObjective(index: PatternIndex): DifferentiableObjective {
-  const { frequencies, frequencyCustomers, recencies, ages, count, frequencyOf, recencyOf, ageOf } = index;
+  const { frequencies, recencies, ages, count, frequencyOf, recencyOf, ageOf } = index;
+  const order = Array.from(frequencies.keys()).sort((i, j) => frequencies[i]! - frequencies[j]!);
+  const logRate = new Float64Array(frequencies.length);
+  const rateHarmonic = new Float64Array(frequencies.length);
   const recencyPairs = pairIndex(frequencyOf, recencyOf, recencies.length);
   const agePairs = pairIndex(frequencyOf, ageOf, ages.length);
   const atRecency = new Float64Array(recencyPairs.firsts.length * SLOTS);
   const atAge = new Float64Array(agePairs.firsts.length * SLOTS);
-  const logAlphaAge = new Float64Array(ages.length);
-  const logBetaAge = new Float64Array(ages.length);
+  const rateAge = new Float64Array(ages.length);
+  const lifetimeAge = new Float64Array(ages.length);
+  const logAge = new Float64Array(ages.length);
+  const bracket: Bracket = { logOnePlus: 0, recencyWeight: 0, ageWeight: 0, rateShift: 0, lifetimeShift: 0 };
 
   return (logParams, gradient) => {
     const params = {
@@ -120,64 +177,50 @@ function paretoNbdObjective(index: PatternIndex): DifferentiableObjective {
       beta: Math.exp(logParams[3]!),
     };
     const { r, alpha, s, beta } = params;
-    const logAlpha = Math.log(alpha);
-    const logBeta = Math.log(beta);
-    const logGammaR = logGamma(r);
-    const psiR = digamma(r);
+    writeRateTerms(frequencies, order, r, logRate, rateHarmonic);
+    recencyPairs.firsts.forEach((j, pair) => writeTailShape(params, frequencies[j]!, recencies[recencyPairs.seconds[pair]!]!, atRecency, pair * SLOTS));
+    agePairs.firsts.forEach((j, pair) => writeTailShape(params, frequencies[j]!, ages[agePairs.seconds[pair]!]!, atAge, pair * SLOTS));
+    for (let k = 0; k < ages.length; k++) {
+      rateAge[k] = Math.log1p(ages[k]! / alpha);
+      lifetimeAge[k] = Math.log1p(ages[k]! / beta);
+      logAge[k] = Math.log(alpha + ages[k]!);
+    }
 
     const total = new CompensatedSum();
     let dR = 0;
     let dAlpha = 0;
     let dS = 0;
     let dBeta = 0;
-    for (let j = 0; j < frequencies.length; j++) {
-      const x = frequencies[j]!;
-      const customers = frequencyCustomers[j]!;
-      total.add(customers * (logGamma(r + x) - logGammaR + r * logAlpha + s * logBeta));
-      dR += customers * (digamma(r + x) - psiR + logAlpha);
-      dAlpha += (customers * r) / alpha;
-      dS += customers * logBeta;
-      dBeta += (customers * s) / beta;
-    }
-    recencyPairs.firsts.forEach((j, pair) => writeTailTerm(params, frequencies[j]!, recencies[recencyPairs.seconds[pair]!]!, atRecency, pair * SLOTS));
-    agePairs.firsts.forEach((j, pair) => writeTailTerm(params, frequencies[j]!, ages[agePairs.seconds[pair]!]!, atAge, pair * SLOTS));
-    for (let k = 0; k < ages.length; k++) {
-      logAlphaAge[k] = Math.log(alpha + ages[k]!);
-      logBetaAge[k] = Math.log(beta + ages[k]!);
-    }
-
     for (let i = 0; i < count.length; i++) {
       const c = count[i]!;
-      const x = frequencies[frequencyOf[i]!]!;
+      const j = frequencyOf[i]!;
+      const x = frequencies[j]!;
       const k = ageOf[i]!;
       const age = ages[k]!;
-      const first = -(r + x) * logAlphaAge[k]! - s * logBetaAge[k]!;
-      const logShare = Math.log(s) - Math.log(r + s + x);
+      const recency = recencies[recencyOf[i]!]!;
       const recencyOffset = recencyPairs.pairOf[i]! * SLOTS;
       const ageOffset = agePairs.pairOf[i]! * SLOTS;
-      const logB = logBracket(first, logShare, atRecency[recencyOffset]!, atAge[ageOffset]!);
-      total.add(c * logB);
+      writeBracket(params, x, recency, age, atRecency[recencyOffset]!, atAge[ageOffset]!, bracket);
+      const { recencyWeight, ageWeight } = bracket;
+      total.add(c * (logRate[j]! - r * rateAge[k]! - x * logAge[k]! - s * lifetimeAge[k]! + bracket.logOnePlus));
 
-      const firstWeight = Math.exp(first - logB);
-      const hasTail = atRecency[recencyOffset]! > atAge[ageOffset]!;
-      const recencyWeight = hasTail ? Math.exp(logShare + atRecency[recencyOffset]! - logB) : 0;
-      const ageWeight = hasTail ? Math.exp(logShare + atAge[ageOffset]! - logB) : 0;
       const shareWeight = recencyWeight - ageWeight;
+      const gap = age - recency;
       const tailR = recencyWeight * atRecency[recencyOffset + D_R]! - ageWeight * atAge[ageOffset + D_R]!;
       const tailAlpha = recencyWeight * atRecency[recencyOffset + D_ALPHA]! - ageWeight * atAge[ageOffset + D_ALPHA]!;
       const tailS = recencyWeight * atRecency[recencyOffset + D_S]! - ageWeight * atAge[ageOffset + D_S]!;
       const tailBeta = recencyWeight * atRecency[recencyOffset + D_BETA]! - ageWeight * atAge[ageOffset + D_BETA]!;
-      dR += c * (-firstWeight * logAlphaAge[k]! + tailR - shareWeight / (r + s + x));
-      dAlpha += c * (-firstWeight * (r + x) / (alpha + age) + tailAlpha);
-      dS += c * (-firstWeight * logBetaAge[k]! + tailS + shareWeight * (1 / s - 1 / (r + s + x)));
-      dBeta += c * (-firstWeight * s / (beta + age) + tailBeta);
+      dR += c * r * (rateHarmonic[j]! - rateAge[k]! + recencyWeight * bracket.rateShift + tailR - shareWeight / (r + s + x));
+      dAlpha += c * ((r * age - x * alpha) / (alpha + age) + alpha * (tailAlpha - (recencyWeight * (r + x) * gap) / ((alpha + age) * (alpha + recency))));
+      dS += c * s * (-lifetimeAge[k]! + recencyWeight * bracket.lifetimeShift + tailS + shareWeight * (1 / s - 1 / (r + s + x)));
+      dBeta += c * ((s * age) / (beta + age) + beta * (tailBeta - (recencyWeight * s * gap) / ((beta + age) * (beta + recency))));
     }
 
     const scale = -1 / index.customers;
-    gradient[0] = scale * r * dR;
-    gradient[1] = scale * alpha * dAlpha;
-    gradient[2] = scale * s * dS;
-    gradient[3] = scale * beta * dBeta;
+    gradient[0] = scale * dR;
+    gradient[1] = scale * dAlpha;
+    gradient[2] = scale * dS;
+    gradient[3] = scale * dBeta;
     return scale * total.value;
   };
 }
@@ -211,17 +254,17 @@ export function fitParetoNbd(patterns: readonly CustomerPattern[], options: Pare
 
 /**
  * P(alive | x, t_x, T) = (α+T)^−(r+x) (β+T)^−s / B, the share of the
- * likelihood bracket contributed by "still alive at T" (FH 2005 §5).
+ * likelihood bracket contributed by "still alive at T" (FH 2005 §5): 1/(1 + R)
+ * in the terms of {@link paretoNbdObjective}.
  */
 export function paretoNbdPAlive(params: ParetoNbdParams, history: PurchaseHistory): number {
-  const { r, alpha, s, beta } = params;
   const { x, tx, T } = history;
-  const terms = new Float64Array(2 * SLOTS);
-  writeTailTerm(params, x, tx, terms, 0);
-  writeTailTerm(params, x, T, terms, SLOTS);
-  const first = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-  const logShare = Math.log(s) - Math.log(r + s + x);
-  return Math.exp(first - logBracket(first, logShare, terms[VALUE]!, terms[SLOTS + VALUE]!));
+  const shapes = new Float64Array(2 * SLOTS);
+  writeTailShape(params, x, tx, shapes, 0);
+  writeTailShape(params, x, T, shapes, SLOTS);
+  const bracket: Bracket = { logOnePlus: 0, recencyWeight: 0, ageWeight: 0, rateShift: 0, lifetimeShift: 0 };
+  writeBracket(params, x, tx, T, shapes[VALUE]!, shapes[SLOTS + VALUE]!, bracket);
+  return Math.exp(-bracket.logOnePlus);
 }
 
 /**

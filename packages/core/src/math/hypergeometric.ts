@@ -123,35 +123,65 @@ export interface UnitHypergeometric {
   readonly value: number;
   readonly dB: number;
   readonly dC: number;
+  /** ∂/∂b + ∂/∂c: the change when b and c move together, computed without cancelling the two (which are huge when b and c are). */
+  readonly dBC: number;
   readonly dZ: number;
 }
+
+const UNDEFINED_UNIT: UnitHypergeometric = { value: Number.NaN, dB: Number.NaN, dC: Number.NaN, dBC: Number.NaN, dZ: Number.NaN };
 
 /**
  * ₂F₁(1, b; c; z) = Σₙ (b)ₙ/(c)ₙ zⁿ and its derivatives in b, c and z, for
  * c > b > 0 and 0 ≤ z < 1 — the form the Pareto/NBD likelihood takes after
- * Euler's transformation. Every term is positive and each term ratio
+ * Euler's transformation. `complement` is 1 − z, for callers that know it
+ * more exactly than 1 − z rounds (z = 1 − 10⁻¹² keeps only 4 digits of it).
+ *
+ * For z ≤ 1/2 the series is summed: every term is positive and each term ratio
  * z(b+n)/(c+n) is below z, so the value lies in [1, 1/(1−z)] and the sums
  * cannot overflow. Differentiating termwise, with tₙ = (b)ₙ/(c)ₙ zⁿ:
- *   ∂/∂b = Σ tₙ Σ_{k<n} 1/(b+k),  ∂/∂c = −Σ tₙ Σ_{k<n} 1/(c+k),  ∂/∂z = Σ n tₙ / z.
+ *   ∂/∂b = Σ tₙ Σ_{k<n} 1/(b+k),  ∂/∂c = −Σ tₙ Σ_{k<n} 1/(c+k),  ∂/∂z = Σ n tₙ / z,
+ *   ∂/∂b + ∂/∂c = Σ tₙ Σ_{k<n} (c−b)/((b+k)(c+k)).
  * Later term ratios are below z, so once tₙ (n+1)(1 + Σ 1/(b+k)) ≤ 1e-16 (1−z)²
- * the remaining tails of the value and of all three derivatives are below
- * 1e-16 (the value itself is at least 1). NaN when that takes more than a
- * million terms.
+ * the remaining tails of the value and of all derivatives are below 1e-16
+ * (the value itself is at least 1).
+ *
+ * Above 1/2 the series needs about 40/(1−z) terms — millions when the
+ * Pareto/NBD's α and β are orders of magnitude apart, which is where fits on
+ * regular buyers go. There Pfaff's transformation (DLMF 15.8.1)
+ *   ₂F₁(1, b; c; z) = (1−z)^−1 ₂F₁(d, 1; c; −Z),  d = c − b,  Z = z/(1−z),
+ * and Gauss's continued fraction (from the contiguous relations; DLMF 15.7.5)
+ *   ₂F₁(d, 1; c; −Z) = 1/(1 + e₁/(1 + e₂/(1 + …))),  eⱼ = kⱼ Z,
+ *   k₂ₙ₊₁ = (d+n)(c−1+n)/((c−1+2n)(c+2n)),  k₂ₙ₊₂ = (n+1)(b+n)/((c+2n)(c+2n+1)),
+ * take over. All eⱼ are positive (a Stieltjes fraction), so the approximants
+ * converge from both sides and the last change bounds the error; the
+ * fraction is evaluated with the forward recurrences Aⱼ = Aⱼ₋₁ + eⱼ Aⱼ₋₂ (and
+ * Bⱼ), differentiated in d, c and Z alongside, all terms positive, until the
+ * value changes by less than 1e-16 and the derivatives by less than 1e-13 of
+ * themselves. It needs tens of terms where c(1−z) is not small and a few
+ * thousand at worst (b, c ~ 1, z within 1e-5 of 1). NaN past a million.
  */
-export function unitHypergeometric2F1(b: number, c: number, z: number): UnitHypergeometric {
-  if (!(c > b && b > 0 && z >= 0 && z < 1)) return { value: Number.NaN, dB: Number.NaN, dC: Number.NaN, dZ: Number.NaN };
+export function unitHypergeometric2F1(b: number, c: number, z: number, complement: number = 1 - z): UnitHypergeometric {
+  if (!(c > b && b > 0 && z >= 0 && z < 1 && complement > 0)) return UNDEFINED_UNIT;
+  return z <= 0.5 ? unitSeries(b, c, z, complement) : unitContinuedFraction(b, c, z, complement);
+}
+
+function unitSeries(b: number, c: number, z: number, complement: number): UnitHypergeometric {
   let coefficient = 1;
   let value = 1;
   let dB = 0;
   let dC = 0;
+  let dBC = 0;
   let dZ = 0;
   let harmonicB = 0;
   let harmonicC = 0;
+  let harmonicBC = 0;
   let power = 1;
-  const tailWeight = RELATIVE_TOLERANCE * (1 - z) * (1 - z);
+  const gap = c - b;
+  const tailWeight = RELATIVE_TOLERANCE * complement * complement;
   for (let n = 0; n < MAX_TERMS; n++) {
     harmonicB += 1 / (b + n);
     harmonicC += 1 / (c + n);
+    harmonicBC += gap / ((b + n) * (c + n));
     coefficient *= (b + n) / (c + n);
     // dZ needs n·coef·z^(n−1): keep the power one step behind the term.
     const derivativeTerm = (n + 1) * coefficient * power;
@@ -160,10 +190,118 @@ export function unitHypergeometric2F1(b: number, c: number, z: number): UnitHype
     value += term;
     dB += term * harmonicB;
     dC -= term * harmonicC;
+    dBC += term * harmonicBC;
     dZ += derivativeTerm;
     if (term * (n + 2) * (1 + harmonicB) <= tailWeight) {
-      return { value, dB, dC, dZ };
+      return { value, dB, dC, dBC, dZ };
     }
   }
-  return { value: Number.NaN, dB: Number.NaN, dC: Number.NaN, dZ: Number.NaN };
+  return UNDEFINED_UNIT;
+}
+
+const FRACTION_DERIVATIVE_TOLERANCE = 1e-13;
+
+function unitContinuedFraction(b: number, c: number, z: number, complement: number): UnitHypergeometric {
+  const d = c - b;
+  const ratio = z / complement;
+  // Aⱼ, Bⱼ (and their predecessors) with their derivatives in d and c.
+  let a0 = 1;
+  let a1 = 1;
+  let b0 = 0;
+  let b1 = 1;
+  let a0d = 0, a1d = 0, b0d = 0, b1d = 0;
+  let a0c = 0, a1c = 0, b0c = 0, b1c = 0;
+  let value = 1;
+  let valueD = 0;
+  let valueC = 0;
+  for (let j = 1; j < MAX_TERMS; j++) {
+    const n = (j - 1) >> 1;
+    let k: number;
+    let kd: number;
+    let kc: number;
+    if (j % 2 === 1) {
+      const first = c - 1 + 2 * n;
+      const second = c + 2 * n;
+      k = ((d + n) * (c - 1 + n)) / (first * second);
+      kd = k / (d + n);
+      // 1/(c−1+n) − 1/(c−1+2n) − 1/(c+2n), the first difference taken exactly.
+      kc = k * (n / ((c - 1 + n) * first) - 1 / second);
+    } else {
+      const first = c + 2 * n;
+      const second = c + 2 * n + 1;
+      k = ((n + 1) * (b + n)) / (first * second);
+      // b = c − d: ∂/∂d at fixed c is −1/(b+n); ∂/∂c at fixed d is 1/(b+n) − 1/(c+2n) − 1/(c+2n+1).
+      kd = -k / (b + n);
+      kc = k * ((d + n) / ((b + n) * first) - 1 / second);
+    }
+    const e = k * ratio;
+    const ed = kd * ratio;
+    const ec = kc * ratio;
+    const a2 = a1 + e * a0;
+    const b2 = b1 + e * b0;
+    const a2d = a1d + e * a0d + ed * a0;
+    const b2d = b1d + e * b0d + ed * b0;
+    const a2c = a1c + e * a0c + ec * a0;
+    const b2c = b1c + e * b0c + ec * b0;
+    a0 = a1; a1 = a2; b0 = b1; b1 = b2;
+    a0d = a1d; a1d = a2d; b0d = b1d; b1d = b2d;
+    a0c = a1c; a1c = a2c; b0c = b1c; b1c = b2c;
+    if (a1 > RESCALE) {
+      const s = 1 / RESCALE;
+      a0 *= s; a1 *= s; b0 *= s; b1 *= s;
+      a0d *= s; a1d *= s; b0d *= s; b1d *= s;
+      a0c *= s; a1c *= s; b0c *= s; b1c *= s;
+    }
+    // The fraction's value is Bⱼ/Aⱼ (it is 1 over 1 + e₁/(1 + …)).
+    const next = b1 / a1;
+    const nextD = (b1d - next * a1d) / a1;
+    const nextC = (b1c - next * a1c) / a1;
+    const settled =
+      Math.abs(next - value) <= RELATIVE_TOLERANCE * next &&
+      Math.abs(nextD - valueD) <= FRACTION_DERIVATIVE_TOLERANCE * Math.abs(nextD) &&
+      Math.abs(nextC - valueC) <= FRACTION_DERIVATIVE_TOLERANCE * Math.abs(nextC);
+    value = next;
+    valueD = nextD;
+    valueC = nextC;
+    if (settled && j > 2) {
+      // u = G/(1−z): ∂u/∂b = −G_d/(1−z), ∂u/∂c = (G_c + G_d)/(1−z), ∂u/∂b + ∂u/∂c = G_c/(1−z).
+      const scale = 1 / complement;
+      const unit = value * scale;
+      const slope = slopeFraction(b, c, d, ratio);
+      return {
+        value: unit,
+        dB: -valueD * scale,
+        dC: (valueC + valueD) * scale,
+        dBC: valueC * scale,
+        dZ: (b / c) * unit * slope * scale,
+      };
+    }
+  }
+  return UNDEFINED_UNIT;
+}
+
+/**
+ * Q = ₂F₁(d, 2; c+1; −Z)/₂F₁(d, 1; c; −Z), so that ∂/∂z ₂F₁(1, b; c; z) =
+ * (b/c) ₂F₁(2, b+1; c+1; z) = (b/c) ₂F₁(1, b; c; z) Q/(1−z) (Pfaff again) with
+ * no cancellation: Gauss's fraction for the ratio one step along,
+ *   Q = 1/(1 + e₁/(1 + e₂/(1 + …))),  k₂ₙ₊₁ = (d+n)(c−1+n)/((c+2n)(c+2n+1)),  k₂ₙ₊₂ = (n+2)(b+n+1)/((c+2n+1)(c+2n+2)),
+ * again all positive; evaluated by Lentz's method (Lentz 1976, as modified by
+ * Thompson & Barnett 1986) until a step changes it by less than 1e-16.
+ */
+function slopeFraction(b: number, c: number, d: number, ratio: number): number {
+  let f = 1;
+  let numerator = 1;
+  let denominator = 0;
+  for (let j = 1; j < MAX_TERMS; j++) {
+    const n = (j - 1) >> 1;
+    const k = j % 2 === 1 ? ((d + n) * (c - 1 + n)) / ((c + 2 * n) * (c + 2 * n + 1)) : ((n + 2) * (b + n + 1)) / ((c + 2 * n + 1) * (c + 2 * n + 2));
+    const e = k * ratio;
+    // Terms are positive, so neither running quantity can vanish.
+    denominator = 1 / (1 + e * denominator);
+    numerator = 1 + e / numerator;
+    const step = numerator * denominator;
+    f *= step;
+    if (Math.abs(step - 1) <= RELATIVE_TOLERANCE) return 1 / f;
+  }
+  return Number.NaN;
 }

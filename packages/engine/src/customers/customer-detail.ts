@@ -11,6 +11,7 @@ import {
 import type { Database } from '../db/database.js';
 import { explainCustomer } from '../evaluation/explain-customer.js';
 import type { FrozenRun } from '../evaluation/frozen-run.js';
+import { loadRun } from '../evaluation/run-store.js';
 import { ConditionBuilder } from './customer-query.js';
 
 const ARCHIVE_COLUMNS = `c.customer_id AS "customerId", c.license_no AS "licenseNo", c.name AS "name", c.address AS "address",
@@ -21,7 +22,7 @@ const ARCHIVE_COLUMNS = `c.customer_id AS "customerId", c.license_no AS "license
 /** The archive of a customer in the caller's scope; undefined for a customer they may not see, exactly as for one that does not exist. */
 export async function scopedCustomer(db: Database, user: ScopedUser, customerId: string): Promise<CustomerArchive | undefined> {
   const builder = new ConditionBuilder();
-  builder.add(`c.customer_id = ${builder.bind(customerId)}`);
+  builder.add(`c.customer_id = ${builder.bind(customerId)}`, 'customer');
   builder.scope(user);
   const { where, params } = builder.build();
   const rows = await db.all<CustomerArchive>(`SELECT ${ARCHIVE_COLUMNS} FROM customers c WHERE ${where}`, params);
@@ -39,7 +40,8 @@ async function evaluationOf(db: Database, archive: CustomerArchive, run: RunRefe
   const found = await db.all('SELECT 1 AS found FROM run_results WHERE run_id = $1 AND customer_id = $2', [run.runId, archive.customerId]);
   if (found.length === 0) return null;
   const explained = await explainCustomer(db, archive.customerId, run.runId);
-  const className = (code: string) => explained.run.frozen.classes.find((found) => found.code === code)?.name ?? { 'zh-CN': code, en: code };
+  const classes = (await loadRun(db, run.runId)).frozen.classes;
+  const className = (code: string) => classes.find((found) => found.code === code)?.name ?? { 'zh-CN': code, en: code };
   const licenceWeeks = weeksBetween(archive.licenseDate, run.asOf);
   const lifecycle = explained.lifecycle;
   const finite = (value: number) => (Number.isFinite(value) ? value : null);

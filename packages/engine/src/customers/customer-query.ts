@@ -2,9 +2,15 @@ import type { CustomerFilter, CustomerSortKey, ScopedUser } from '@retail-value/
 import type { SqlValue } from '../db/database.js';
 import { scopePredicate } from '../accounts/scope-predicate.js';
 
-/** A WHERE clause over `run_results r JOIN customers c` with its bound parameters. */
+/**
+ * The conditions of a customer list with their bound parameters, split by
+ * table: `run` over `run_results r`, `customer` over `customers c` (null when
+ * nothing restricts the customers). `where` is both, for the joined tables.
+ */
 export interface CustomerConditions {
   readonly where: string;
+  readonly run: string;
+  readonly customer: string | null;
   readonly params: readonly SqlValue[];
 }
 
@@ -29,14 +35,22 @@ const SORT_COLUMNS: Readonly<Record<CustomerSortKey, string>> = {
 /** The list's joined tables; `run_results` first, as it carries the run filter. */
 export const CUSTOMER_FROM = 'run_results r JOIN customers c ON c.customer_id = r.customer_id';
 
-/** `%text%` for ILIKE, with the pattern characters of the text itself escaped (ESCAPE '\'). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+/**
+ * `ILIKE '%text%'` over `columns`, the text taken literally. Its own `%`,
+ * `_` and `\` are escaped; only then is an ESCAPE clause added, because
+ * DuckDB matches three times slower with one.
+ */
+export function containsCondition(builder: ConditionBuilder, columns: readonly string[], text: string): string {
+  const literal = !/[\\%_]/.test(text);
+  const pattern = builder.bind(`%${literal ? text : text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
+  const escape = literal ? '' : ` ESCAPE '\\'`;
+  return `(${columns.map((column) => `${column} ILIKE ${pattern}${escape}`).join(' OR ')})`;
 }
 
-/** Builds conditions with parameters numbered in the order they are added. */
+/** Builds conditions over `run_results r` and `customers c`, with parameters numbered in the order they are added. */
 export class ConditionBuilder {
-  readonly #conditions: string[] = [];
+  readonly #run: string[] = [];
+  readonly #customer: string[] = [];
   readonly #params: SqlValue[] = [];
 
   /** Adds a bound value and returns its placeholder. */
@@ -45,29 +59,37 @@ export class ConditionBuilder {
     return `$${this.#params.length}`;
   }
 
-  add(condition: string): void {
-    this.#conditions.push(condition);
+  /** A condition over `r` (table `run`) or `c` (table `customer`). */
+  add(condition: string, table: 'run' | 'customer' = 'run'): void {
+    (table === 'run' ? this.#run : this.#customer).push(condition);
   }
 
   equals(column: string, value: string | undefined): void {
-    if (value !== undefined) this.add(`${column} = ${this.bind(value)}`);
+    if (value !== undefined) this.add(`${column} = ${this.bind(value)}`, tableOf(column));
   }
 
   oneOf(column: string, values: readonly string[] | undefined): void {
     if (values === undefined || values.length === 0) return;
-    this.add(`${column} IN (${values.map((value) => this.bind(value)).join(', ')})`);
+    this.add(`${column} IN (${values.map((value) => this.bind(value)).join(', ')})`, tableOf(column));
   }
 
-  /** The caller's scope over the customers alias `c`. */
+  /** The caller's scope over the customers alias `c`; nothing for those who see everyone. */
   scope(user: ScopedUser): void {
     const predicate = scopePredicate(user, 'c', this.#params.length + 1);
+    if (predicate.params.length === 0) return;
     this.#params.push(...predicate.params);
-    this.add(predicate.sql);
+    this.add(predicate.sql, 'customer');
   }
 
   build(): CustomerConditions {
-    return { where: this.#conditions.join(' AND '), params: [...this.#params] };
+    const run = this.#run.length === 0 ? 'TRUE' : this.#run.join(' AND ');
+    const customer = this.#customer.length === 0 ? null : this.#customer.join(' AND ');
+    return { where: customer === null ? run : `${run} AND ${customer}`, run, customer, params: [...this.#params] };
   }
+}
+
+function tableOf(column: string): 'run' | 'customer' {
+  return column.startsWith('c.') ? 'customer' : 'run';
 }
 
 /** The run, the caller's scope and every filter of `filter`, all values bound. */
@@ -84,11 +106,13 @@ export function customerConditions(runId: string, user: ScopedUser, filter: Omit
   builder.oneOf('r.service_class', filter.serviceClass);
   builder.oneOf('r.lifecycle_stage', filter.lifecycleStage);
   builder.oneOf('r.churn_risk', filter.churnRisk);
-  if (filter.search !== undefined) {
-    const pattern = builder.bind(containsPattern(filter.search));
-    builder.add(`(c.name ILIKE ${pattern} ESCAPE '\\' OR c.license_no ILIKE ${pattern} ESCAPE '\\')`);
-  }
+  if (filter.search !== undefined) builder.add(containsCondition(builder, ['c.name', 'c.license_no'], filter.search), 'customer');
   return builder.build();
+}
+
+/** Whether ordering by `sort` needs the customers table. */
+export function sortsByCustomer(sort: CustomerSortKey): boolean {
+  return SORT_COLUMNS[sort].includes('c.');
 }
 
 /** ORDER BY for a whitelisted key; ties fall back to the customer id so pages never overlap. */

@@ -72,17 +72,17 @@ export const INFLUENCE: Readonly<Record<Format, number>> = { Z: 0.3, B: 0.6, Y: 
  * large formats buy up the range; the countryside buys mostly classes 3–5.
  */
 export const PROFILES = [
-  { profile: 1, market: 'urban', premiumFormat: true, classShares: [0.28, 0.27, 0.28, 0.12, 0.05] },
-  { profile: 2, market: 'urban', premiumFormat: false, classShares: [0.14, 0.22, 0.38, 0.18, 0.08] },
-  { profile: 3, market: 'rural', premiumFormat: true, classShares: [0.08, 0.17, 0.42, 0.22, 0.11] },
-  { profile: 4, market: 'rural', premiumFormat: false, classShares: [0.03, 0.08, 0.42, 0.3, 0.17] },
+  { profile: 1, market: 'urban', premiumFormat: true, classShares: [0.35, 0.25, 0.28, 0.09, 0.03] },
+  { profile: 2, market: 'urban', premiumFormat: false, classShares: [0.22, 0.22, 0.38, 0.13, 0.05] },
+  { profile: 3, market: 'rural', premiumFormat: true, classShares: [0.15, 0.2, 0.42, 0.16, 0.07] },
+  { profile: 4, market: 'rural', premiumFormat: false, classShares: [0.07, 0.13, 0.5, 0.2, 0.1] },
 ] as const;
 
 /** Formats whose customers buy like the premium profiles. */
 export const PREMIUM_FORMATS: readonly Format[] = ['B', 'Y', 'S', 'N'];
 
 /** Cartons per line relative to the mean: cheap cigarettes move in bigger quantities. */
-export const CLASS_QUANTITY_FACTOR: readonly number[] = [0.6, 0.8, 1, 1.25, 1.5];
+export const CLASS_QUANTITY_FACTOR: readonly number[] = [0.7, 0.85, 1, 1.15, 1.3];
 
 /**
  * Credit grades by credit-score rank: AAA for the best 8 %, most customers

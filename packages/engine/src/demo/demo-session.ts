@@ -58,8 +58,8 @@ function calendarSql(db: Database): string {
       CASE ${runUp}
         WHEN days_after <= 6 THEN 0.6
         WHEN days_after <= 20 THEN 0.85
-        WHEN month(day) IN (7, 8) THEN 0.9
-        WHEN month(day) = 9 AND dayofmonth(day) >= 16 THEN 1.1
+        WHEN month(day) IN (7, 8) THEN 0.95
+        WHEN month(day) = 9 AND dayofmonth(day) >= 16 THEN 1.05
         ELSE 1.0 END AS volume_factor,
       CASE WHEN days_after <= 6 THEN 0.35 ELSE 1.0 END AS presence
     FROM near

@@ -3,7 +3,7 @@ import { CREDIT_GRADE_SHARES } from './demo-distributions.js';
 import { sqlList } from './sql-constants.js';
 
 /** Chance per slot (three slots a year) that a customer of a grade has a credit event. */
-const EVENT_RATE: Readonly<Record<string, number>> = { AAA: 0.05, AA: 0.05, A: 0.07, B: 0.3, C: 0.5, D: 0.7 };
+const EVENT_RATE: Readonly<Record<string, number>> = { AAA: 0.04, AA: 0.03, A: 0.03, B: 0.15, C: 0.3, D: 0.45 };
 
 /**
  * Credit events consistent with today's grade. Well-graded customers mostly

@@ -164,13 +164,13 @@ async function drawCustomers(db: Database, districts: number): Promise<void> {
         WHEN 'declining' THEN 0.88
         WHEN 'new' THEN 0.85
         WHEN 'no_trade' THEN 0
-        ELSE 0.88 + 0.1 * quality END AS prob_start,
+        ELSE 0.92 + 0.07 * quality END AS prob_start,
       CASE pattern
         WHEN 'growing' THEN 0.93 + 0.06 * quality
         WHEN 'declining' THEN 0.4
         WHEN 'new' THEN 0.85
         WHEN 'no_trade' THEN 0
-        ELSE 0.88 + 0.1 * quality END AS prob_end,
+        ELSE 0.92 + 0.07 * quality END AS prob_end,
       CASE WHEN demo_u(idx, 'cycle') < CASE market WHEN 'urban' THEN 0.17 ELSE 0.36 END
           * CASE WHEN format IN ('S', 'N', 'Y') THEN 0.5 ELSE 1 END THEN 2 ELSE 1 END AS cycle_weeks,
       floor(demo_u(idx, 'parity') * 2)::INTEGER AS parity,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { issue, IssuesError } from '@retail-value/core';
 import type { Database } from '../db/database.js';
 import { one } from '../db/database.js';
+import { recordDataLoad } from '../import/record-data-load.js';
 import { FACT_TABLES } from '../schema/tables.js';
 import { resolveDemoOptions, type DemoOptions, type DemoOptionsInput } from './demo-options.js';
 import { closeDemoSession, openDemoSession, resetDemoVariables } from './demo-session.js';
@@ -79,16 +80,6 @@ async function refuseOrClear(db: Database, replace: boolean): Promise<void> {
   for (const table of FACT_TABLES) await db.run(`DELETE FROM ${db.dialect.quoteIdent(table.name)}`);
 }
 
-async function recordLoad(db: Database, source: string, contentHash: string, rowCount: number): Promise<number> {
-  const next = await one<{ id: number }>(db, 'SELECT coalesce(max(load_id), 0) + 1 AS id FROM data_loads');
-  const loadId = Number(next.id);
-  await db.run(
-    'INSERT INTO data_loads (load_id, kind, source, content_hash, row_count, loaded_at) VALUES ($1, $2, $3, $4, $5, $6)',
-    [loadId, 'demo', source, contentHash, rowCount, new Date().toISOString()],
-  );
-  return loadId;
-}
-
 /**
  * Generates a whole demo company — archive, catalogue, a window of weekly
  * orders and the service facts — inside the database, set-based, in one
@@ -117,7 +108,7 @@ export async function generateDemo(db: Database, request: GenerateDemoRequest = 
       }
       const contentHash = fingerprint.digest('hex');
       const rowCount = DEMO_TABLES.reduce((sum, table) => sum + counts[table], 0);
-      const loadId = await recordLoad(db, demoSource(options), contentHash, rowCount);
+      const loadId = await recordDataLoad(db, { kind: 'demo', source: demoSource(options), contentHash, rowCount });
       return { start: windowStart.start, counts: Object.freeze(counts), rowCount, contentHash, loadId };
     });
     return { options, ...generated, seconds: Math.round((performance.now() - started) / 10) / 100 };

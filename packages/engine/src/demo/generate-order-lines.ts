@@ -26,7 +26,7 @@ function chunkSql(db: Database): string {
         c.base_qty * c.cycle_weeks * k.volume_factor * exp(c.trend_rate * k.week)
           -- a new shop builds up to its volume over its first 8 weeks
           * least(1.0, 0.5 + (k.order_date - c.license_date) / 112.0)
-          * (0.8 + 0.4 * demo_u2(c.idx, k.week, 'order.size')) AS order_qty,
+          * (0.85 + 0.3 * demo_u2(c.idx, k.week, 'order.size')) AS order_qty,
         -- stochastic rounding keeps the mean number of lines at demo_lines × breadth
         least(c.assortment, greatest(1, floor(getvariable('demo_lines') * c.breadth
           * (0.75 + 0.5 * demo_u2(c.idx, k.week, 'order.lines')) + demo_u2(c.idx, k.week, 'order.rounding'))))::INTEGER AS line_count,
@@ -42,7 +42,7 @@ function chunkSql(db: Database): string {
     ), picked AS (
       SELECT p.idx, p.customer_id, p.date_key, p.order_date, s.line_no, p.scarce_limit, r.sku, r.scarce, r.wholesale_price,
         greatest(1, round(p.order_qty / p.line_count * ${sqlList(db.dialect, CLASS_QUANTITY_FACTOR)}[r.price_class]
-          * (0.5 + demo_u3(p.idx, p.week, s.line_no, 'line.qty'))
+          * (0.7 + 0.6 * demo_u3(p.idx, p.week, s.line_no, 'line.qty'))
           -- scarce SKUs are asked for beyond what the allocation allows
           * CASE WHEN r.scarce THEN 1.6 ELSE 1 END)) AS qty_demand
       FROM placed p

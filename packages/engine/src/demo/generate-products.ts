@@ -18,11 +18,11 @@ const TIER_CLASSES: Readonly<Record<BrandTier, { readonly upper: number; readonl
 /**
  * 调拨价 (cost, yuan per carton, before tax) by price class, following the
  * reported scheme 一类 ≥ 100, 二类 70–100, 三类 30–70, 四类 16.5–30,
- * 五类 < 16.5. Premium 一类 brands reach 450 yuan a carton.
+ * 五类 < 16.5. Premium 一类 brands reach 500 yuan a carton.
  */
 const COST_SQL = `CASE
-    WHEN price_class = 1 AND tier = 'premium' THEN 180 + pow(u_cost, 1.5) * 270
-    WHEN price_class = 1 THEN 100 + u_cost * 90
+    WHEN price_class = 1 AND tier = 'premium' THEN 200 + pow(u_cost, 1.5) * 300
+    WHEN price_class = 1 THEN 110 + u_cost * 90
     WHEN price_class = 2 THEN 70 + u_cost * 29.9
     WHEN price_class = 3 THEN 30 + u_cost * 39.9
     WHEN price_class = 4 THEN 16.5 + u_cost * 13.4

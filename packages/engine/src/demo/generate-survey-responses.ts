@@ -40,7 +40,7 @@ export async function generateSurveyResponses(db: Database): Promise<void> {
       SELECT c.idx, c.customer_id, w.wave_no,
         least(getvariable('demo_end'), w.wave_date + floor(demo_u2(c.idx, w.wave_no, 'survey.day') * 10)::INTEGER) AS response_date,
         printf('S%s', strftime(w.wave_date, '%Y%m')) AS survey_id,
-        3.7 + (c.quality - 0.5)
+        3.9 + (c.quality - 0.5)
           + CASE c.pattern WHEN 'declining' THEN -0.9 WHEN 'growing' THEN 0.2 ELSE 0 END
           + CASE WHEN demo_u2(c.idx, w.wave_no, 'survey.dissatisfied') < 0.05 THEN -1.6 ELSE 0 END
           + 0.4 * demo_normal2(c.idx, w.wave_no, 'survey.mood') AS mood

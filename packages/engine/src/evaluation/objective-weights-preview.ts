@@ -50,12 +50,12 @@ function outcome<T>(compute: () => T): MethodOutcome<T> {
 export async function objectiveWeightsPreview(db: Database, options: ObjectivePreviewOptions): Promise<ObjectiveWeightsPreview> {
   const run = await loadRun(db, options.runId);
   const dimension = run.frozen.dimensions.find((found) => found.code === options.dimension);
-  if (dimension === undefined) throw new IssuesError([issue('runs.dimension_not_in_run', { value: options.dimension, params: { run: run.runId } })]);
+  if (dimension === undefined) throw new IssuesError([issue('runs.dimension_not_in_run', { params: { run: run.runId, value: options.dimension } })]);
   const positions = dimension.indicators.map((code) => run.frozen.indicators.findIndex((indicator) => indicator.code === code));
   const limit = Math.max(2, Math.floor(options.sampleLimit ?? OBJECTIVE_SAMPLE_LIMIT));
   const segment = options.segment;
   if (segment !== undefined && run.frozen.weights[segment] === undefined) {
-    throw new IssuesError([issue('runs.segment_not_in_run', { value: segment, params: { run: run.runId } })]);
+    throw new IssuesError([issue('runs.segment_not_in_run', { params: { run: run.runId, value: segment } })]);
   }
   const where = segment === undefined ? 'run_id = $1' : 'run_id = $1 AND segment = $2';
   const params = segment === undefined ? [run.runId] : [run.runId, segment];

@@ -1,5 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
-import { customerRoutes, warningRoutes, XLSX_MEDIA_TYPE, type RunReference, type Warning } from '@retail-value/core';
+import { customerRoutes, warningRoutes, type RunReference, type Warning } from '@retail-value/core';
 import {
   customerDetail,
   customerFacets,
@@ -14,7 +13,7 @@ import {
 import type { AppDeps } from '../app-env.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { HttpProblem } from '../http/http-problem.js';
-import { attachment } from './attachment.js';
+import { workbookResponse } from '../http/workbook-response.js';
 
 /**
  * The run a request asks for, or the latest. A run asked for by id that does
@@ -58,16 +57,9 @@ export function registerCustomerRoutes(api: ApiRouter, deps: AppDeps): void {
     );
     // A connection of its own: statements of other requests on the shared one would end the stream early.
     const connection = await deps.db.connect();
-    const out = new PassThrough();
-    writeCustomerWorkbook(connection, { user: session.user, run, filter, headers, out })
-      .catch((error: unknown) => {
-        console.error(error);
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-      })
-      .finally(() => void connection.close());
-    return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
-      headers: { 'Content-Type': XLSX_MEDIA_TYPE, 'Content-Disposition': attachment(`customers-${run.runId}.xlsx`), 'Cache-Control': 'no-store' },
-    });
+    return workbookResponse(`customers-${run.runId}.xlsx`, (out) =>
+      writeCustomerWorkbook(connection, { user: session.user, run, filter, headers, out }).finally(() => connection.close()),
+    );
   });
 
   api.add(customerRoutes.detail, async ({ c, params, query, session }) => {

@@ -2,6 +2,7 @@ import { dashboardRoutes } from '@retail-value/core';
 import { dashboardSummary, listRunsInScope } from '@retail-value/engine';
 import type { AppDeps } from '../app-env.js';
 import type { ApiRouter } from '../http/api-router.js';
+import { asResponse } from '../http/as-response.js';
 import { orRunNotFound } from '../http/load-run-or-404.js';
 
 export function registerDashboardRoutes(api: ApiRouter, deps: AppDeps): void {
@@ -11,7 +12,7 @@ export function registerDashboardRoutes(api: ApiRouter, deps: AppDeps): void {
     const summary = await orRunNotFound(() => dashboardSummary(deps.db, { runId: query.run, scope: session.user, warnings: query.warnings }));
     return {
       runs: runs.map(({ runId, period, asOf, createdAt }) => ({ runId, period, asOf, createdAt })),
-      summary,
+      summary: asResponse(summary),
     };
   });
 }

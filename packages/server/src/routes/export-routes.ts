@@ -8,7 +8,7 @@ import { exportResults, recordAudit } from '@retail-value/engine';
 import type { AppDeps } from '../app-env.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { HttpProblem } from '../http/http-problem.js';
-import { attachment } from './attachment.js';
+import { attachmentDisposition } from '../http/workbook-response.js';
 import { requestedRun } from './customer-routes.js';
 
 export function registerExportRoutes(api: ApiRouter, deps: AppDeps): void {
@@ -41,7 +41,7 @@ export function registerExportRoutes(api: ApiRouter, deps: AppDeps): void {
     return new Response(Readable.toWeb(file) as ReadableStream<Uint8Array>, {
       headers: {
         'Content-Type': query.format === 'xlsx' ? XLSX_MEDIA_TYPE : CSV_MEDIA_TYPE,
-        'Content-Disposition': attachment(`results-${run.runId}.${query.format}`),
+        'Content-Disposition': attachmentDisposition(`results-${run.runId}.${query.format}`),
         'Cache-Control': 'no-store',
       },
     });

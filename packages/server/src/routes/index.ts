@@ -2,6 +2,9 @@ import type { AppDeps } from '../app-env.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerCustomerRoutes } from './customer-routes.js';
+import { registerExportRoutes } from './export-routes.js';
+import { registerImportRoutes } from './import-routes.js';
 import { registerDashboardRoutes } from './dashboard-routes.js';
 import { registerDocsRoutes } from './docs-routes.js';
 import { registerRunRoutes } from './run-routes.js';
@@ -12,4 +15,4 @@ import { registerUserRoutes } from './user-routes.js';
 export type RouteModule = (api: ApiRouter, deps: AppDeps) => void;
 
 /** Every route module; add new areas (customers, runs, …) here. */
-export const ROUTE_MODULES: readonly RouteModule[] = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes, registerDashboardRoutes, registerRunRoutes, registerSchemeRoutes, registerDocsRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [registerAuthRoutes, registerUserRoutes, registerAuditRoutes, registerDashboardRoutes, registerRunRoutes, registerSchemeRoutes, registerCustomerRoutes, registerImportRoutes, registerExportRoutes, registerDocsRoutes];

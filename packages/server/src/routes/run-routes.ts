@@ -26,6 +26,7 @@ import {
 } from '@retail-value/engine';
 import type { AppDeps } from '../app-env.js';
 import type { ApiRouter } from '../http/api-router.js';
+import { asResponse } from '../http/as-response.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { loadRunOr404, orRunNotFound } from '../http/load-run-or-404.js';
 import { workbookResponse } from '../http/workbook-response.js';
@@ -148,7 +149,7 @@ export function registerRunRoutes(api: ApiRouter, deps: AppDeps): void {
     );
     const { both, entered, left } = comparison.customers;
     return {
-      ...comparison,
+      ...asResponse(comparison),
       from: withCustomers(comparison.from, both + left),
       to: withCustomers(comparison.to, both + entered),
       limit: query.limit,

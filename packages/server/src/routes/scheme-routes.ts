@@ -14,6 +14,7 @@ import {
 import { latestScheme, listSchemes, objectiveWeightsPreview, recordAudit, saveScheme, schemeVersion } from '@retail-value/engine';
 import type { AppDeps } from '../app-env.js';
 import { apiIssues } from '../http/api-issues.js';
+import { asResponse } from '../http/as-response.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { orRunNotFound } from '../http/load-run-or-404.js';
@@ -112,9 +113,9 @@ export function registerSchemeRoutes(api: ApiRouter, deps: AppDeps): void {
     const locale = c.get('locale');
     const preview = await orRunNotFound(() => objectiveWeightsPreview(deps.db, { runId: query.run, dimension: query.dimension, segment: query.segment }));
     return {
-      ...preview,
-      entropy: preview.entropy.ok ? { ok: true as const, ...preview.entropy.result } : { ok: false as const, issues: apiIssues(preview.entropy.issues, locale) },
-      critic: preview.critic.ok ? { ok: true as const, ...preview.critic.result } : { ok: false as const, issues: apiIssues(preview.critic.issues, locale) },
+      ...asResponse(preview),
+      entropy: preview.entropy.ok ? { ok: true as const, ...asResponse(preview.entropy.result) } : { ok: false as const, issues: apiIssues(preview.entropy.issues, locale) },
+      critic: preview.critic.ok ? { ok: true as const, ...asResponse(preview.critic.result) } : { ok: false as const, issues: apiIssues(preview.critic.issues, locale) },
     };
   });
 }

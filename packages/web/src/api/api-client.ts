@@ -14,6 +14,8 @@ export interface CallInput<R extends RouteContract> {
   readonly params?: Readonly<Record<string, string | number>>;
   readonly query?: RouteQueryInput<R>;
   readonly body?: RouteBodyInput<R>;
+  /** For an upload route (`route.upload`): the file and the text fields, sent as multipart/form-data. */
+  readonly form?: FormData;
 }
 
 export type ApiCall = <R extends RouteContract>(route: R, input?: CallInput<R>) => Promise<RouteResponse<R>>;
@@ -46,7 +48,10 @@ export function createApiClient(options: ApiClientOptions): ApiCall {
     const token = options.csrfToken();
     if (route.method !== 'GET' && token !== undefined) headers[CSRF_HEADER] = token;
     const init: RequestInit = { method: route.method, headers, credentials: 'same-origin' };
-    if (input.body !== undefined) {
+    if (input.form !== undefined) {
+      // The browser sets the multipart Content-Type with its boundary.
+      init.body = input.form;
+    } else if (input.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(input.body);
     }

@@ -1,6 +1,16 @@
 import type { WebMessageKey } from './zh-CN.js';
+import { customersEn } from './areas/customers-texts.js';
+import { dashboardEn } from './areas/dashboard-texts.js';
+import { importEn } from './areas/import-texts.js';
+import { runsEn } from './areas/runs-texts.js';
+import { schemesEn } from './areas/schemes-texts.js';
 
 export const en: Readonly<Record<WebMessageKey, string>> = {
+  ...dashboardEn,
+  ...customersEn,
+  ...importEn,
+  ...runsEn,
+  ...schemesEn,
   'app.name': 'Retail Value',
   'app.tagline': 'Retail customer value management',
   'language.switch': '中文',
@@ -19,23 +29,6 @@ export const en: Readonly<Record<WebMessageKey, string>> = {
   'login.submit': 'Sign in',
   'login.username_required': 'Enter your username',
   'login.password_required': 'Enter your password',
-  'dashboard.welcome': 'Welcome, {name}',
-  'dashboard.scope': 'Visible customers',
-  'dashboard.scope.all': 'All customers',
-  'dashboard.scope.district': 'Customers in district “{district}”',
-  'dashboard.scope.manager': 'Customers served by manager {managerId}',
-  'dashboard.overview': 'Customer value overview',
-  'dashboard.overview_empty': 'Once an evaluation has run, customers per value class and their changes appear here',
-  'customers.description': 'Retail customer archives, value scores and classes.',
-  'customers.empty': 'No customer data yet',
-  'my_customers.description': 'The retail customers you serve: classes, scores and service advice.',
-  'my_customers.empty': 'No data on your customers yet',
-  'schemes.description': 'Indicators, weights and classification rules.',
-  'schemes.empty': 'No evaluation schemes yet',
-  'runs.description': 'Evaluation runs by scheme and their results.',
-  'runs.empty': 'No evaluation runs yet',
-  'import.description': 'Import customer archives, products, orders and other business data.',
-  'import.empty': 'No imports yet',
   'users.description': 'Manage sign-in accounts and read the audit log.',
   'users.tab.accounts': 'Accounts',
   'users.tab.audit': 'Audit log',

@@ -1,5 +1,19 @@
-/** The web UI's own texts. Chinese is the source; en.ts must carry the same keys. */
+import { customersZhCN } from './areas/customers-texts.js';
+import { dashboardZhCN } from './areas/dashboard-texts.js';
+import { importZhCN } from './areas/import-texts.js';
+import { runsZhCN } from './areas/runs-texts.js';
+import { schemesZhCN } from './areas/schemes-texts.js';
+
+/**
+ * The web UI's own texts. Chinese is the source; en.ts must carry the same
+ * keys. Larger areas keep theirs in areas/*-texts.ts, spread in here.
+ */
 export const zhCN = {
+  ...dashboardZhCN,
+  ...customersZhCN,
+  ...importZhCN,
+  ...runsZhCN,
+  ...schemesZhCN,
   'app.name': '零售客户价值管理系统',
   'app.tagline': '零售客户价值评价、分类与服务',
   'language.switch': 'English',
@@ -18,23 +32,6 @@ export const zhCN = {
   'login.submit': '登录',
   'login.username_required': '请输入用户名',
   'login.password_required': '请输入密码',
-  'dashboard.welcome': '欢迎，{name}',
-  'dashboard.scope': '查看范围',
-  'dashboard.scope.all': '全部客户',
-  'dashboard.scope.district': '区县“{district}”的客户',
-  'dashboard.scope.manager': '客户经理 {managerId} 服务的客户',
-  'dashboard.overview': '客户价值概况',
-  'dashboard.overview_empty': '完成评价后，这里将显示各价值类别的客户数量与变化',
-  'customers.description': '零售客户档案、价值得分与分类结果。',
-  'customers.empty': '暂无客户数据',
-  'my_customers.description': '您服务的零售客户：分类、得分与服务建议。',
-  'my_customers.empty': '暂无您服务的客户数据',
-  'schemes.description': '评价指标、权重与分类规则。',
-  'schemes.empty': '暂无评价方案',
-  'runs.description': '按评价方案执行的评价批次及其结果。',
-  'runs.empty': '暂无评价批次',
-  'import.description': '导入客户档案、卷烟规格、订单等业务数据。',
-  'import.empty': '暂无导入记录',
   'users.description': '管理登录账户，查看审计日志。',
   'users.tab.accounts': '账户',
   'users.tab.audit': '审计日志',

@@ -1,0 +1,78 @@
+import { Badge, Empty, Table, Tag, Typography } from 'antd';
+import type { DashboardSummaryDto } from '@retail-value/core';
+import { CELL_COLORS, RISK_COLORS } from '../../charts/palette.js';
+import { formatCount, formatFixed } from '../../format/numbers.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useCoreText } from '../../i18n/use-core-text.js';
+
+type Warning = DashboardSummaryDto['churnWarnings'][number];
+
+/** The customers most likely to leave: highest churn score first, with the reasons the run found. */
+export function ChurnWarnings({ summary }: { readonly summary: DashboardSummaryDto }) {
+  const { t, locale } = useI18n();
+  const { label, term } = useCoreText();
+  const high = summary.churnRisk.high ?? 0;
+  if (summary.churnWarnings.length === 0) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.warnings.empty')} style={{ padding: '32px 0' }} />;
+  }
+  return (
+    <>
+      <Table<Warning>
+        rowKey="customerId"
+        size="small"
+        pagination={false}
+        dataSource={summary.churnWarnings}
+        data-testid="churn-warnings"
+        scroll={{ x: 'max-content' }}
+        columns={[
+          {
+            title: t('dashboard.warnings.customer'),
+            dataIndex: 'customerId',
+            render: (id: string, row) => (
+              <>
+                <div>{row.name ?? id}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {id}
+                </Typography.Text>
+              </>
+            ),
+          },
+          { title: t('dashboard.warnings.manager'), dataIndex: 'managerId', width: 96, render: (value: string | null) => value ?? '—' },
+          { title: t('dashboard.warnings.district'), dataIndex: 'district', width: 96, render: (value: string | null) => value ?? '—' },
+          {
+            title: t('dashboard.warnings.score'),
+            dataIndex: 'score',
+            width: 84,
+            align: 'right',
+            render: (value: number) => <span style={{ color: RISK_COLORS.high, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{formatFixed(value, 0)}</span>,
+          },
+          {
+            title: t('dashboard.warnings.reasons'),
+            dataIndex: 'reasons',
+            render: (reasons: readonly string[]) => (
+              <>
+                {reasons.map((reason) => (
+                  <Tag key={reason} color="red" variant="outlined" style={{ marginBlock: 2 }}>
+                    {term(`reason.${reason}`)}
+                  </Tag>
+                ))}
+              </>
+            ),
+          },
+          { title: t('dashboard.warnings.stage'), dataIndex: 'stage', width: 88, render: (stage: string) => label(`stage.${stage}`) },
+          {
+            title: t('dashboard.warnings.cell'),
+            dataIndex: 'valueCell',
+            width: 120,
+            render: (cell: string) => <Badge color={CELL_COLORS[cell as keyof typeof CELL_COLORS]} text={label(`cell.${cell}`)} />,
+          },
+        ]}
+      />
+      {high > summary.churnWarnings.length ? (
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
+          {t('dashboard.warnings.more', { count: formatCount(high, locale), shown: summary.churnWarnings.length })}
+        </Typography.Text>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,239 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, SaveOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { schemeRoutes, type Scheme } from '@retail-value/core';
+import { ApiError } from '../../api/api-error.js';
+import { useApiData } from '../../api/use-api-data.js';
+import { useSession } from '../../auth/session-context.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useCoreText } from '../../i18n/use-core-text.js';
+import { PageHeader } from '../../layout/page-header.js';
+import { LoadError } from '../load-error.js';
+import { ClassRulesForm } from './class-rules-form.js';
+import { IndicatorTree } from './indicator-tree.js';
+import { SaveSchemeModal } from './save-scheme-modal.js';
+import { ahpProblems, childrenOf, segmentsOf, specOf, withSegmentBy, withSpec, type LevelKey } from './scheme-edit.js';
+import { useSchemeNames, useSegmentName } from './scheme-names.js';
+import { useLevelNames } from './use-level-name.js';
+import { WeightLevelEditor } from './weight-level-editor.js';
+
+/** A stored version (`default@2`) or a preset never stored (`core-general-problem@preset`). */
+type Choice = string;
+const choiceOf = (schemeId: string, version: number | null): Choice => `${schemeId}@${version ?? 'preset'}`;
+
+/**
+ * 评价方案: pick a stored version or a preset, edit its weights (direct,
+ * AHP with live consistency, entropy / CRITIC with a preview from the latest
+ * run, or blended; per segment), its value-matrix thresholds and class
+ * rules, check it on the server and save it as a new version.
+ */
+export function SchemesPage() {
+  const { t } = useI18n();
+  const { named } = useCoreText();
+  const { api } = useSession();
+  const { message } = App.useApp();
+  const [listVersion, setListVersion] = useState(0);
+  // `listVersion` is a dependency only to reload after a save.
+  const loadList = useCallback(() => api(schemeRoutes.list), [api, listVersion]);
+  const list = useApiData(loadList);
+  const [choice, setChoice] = useState<Choice | undefined>(undefined);
+  const [draft, setDraft] = useState<Scheme | undefined>(undefined);
+  const [baseline, setBaseline] = useState<string>('');
+  const [level, setLevel] = useState<LevelKey>({ kind: 'side', side: 'current' });
+  const [segment, setSegment] = useState<string>('urban');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [validating, setValidating] = useState(false);
+
+  const options = useMemo(() => {
+    const stored = list.data?.stored ?? [];
+    const storedIds = new Set(stored.map((scheme) => scheme.schemeId));
+    return [
+      ...[...stored].reverse().map((scheme) => ({
+        value: choiceOf(scheme.schemeId, scheme.version),
+        label: t('schemes.option.stored', { name: named(scheme.name, scheme.schemeId), version: scheme.version }),
+      })),
+      ...(list.data?.presets ?? [])
+        .filter((preset) => !storedIds.has(preset.schemeId))
+        .map((preset) => ({ value: choiceOf(preset.schemeId, null), label: t('schemes.option.preset', { name: named(preset.name, preset.schemeId) }) })),
+    ];
+  }, [list.data, t, named]);
+  const chosen = choice ?? options.find((option) => option.value.startsWith('default@'))?.value ?? options[0]?.value;
+
+  const loadDocument = useCallback(() => {
+    if (chosen === undefined) return Promise.resolve(undefined);
+    const [schemeId, version] = chosen.split('@') as [string, string];
+    return api(schemeRoutes.get, { params: { schemeId }, query: version === 'preset' ? {} : { version: Number(version) } });
+  }, [api, chosen]);
+  const documentData = useApiData(loadDocument);
+  const loaded = documentData.data;
+  useEffect(() => {
+    if (loaded === undefined) return;
+    setDraft(loaded.document);
+    setBaseline(JSON.stringify(loaded.document));
+    setSegment(segmentsOf(loaded.document)[0] ?? 'all');
+    setProblems([]);
+  }, [loaded]);
+
+  const name = useSchemeNames(draft);
+  const segmentName = useSegmentName();
+  const levels = useLevelNames(draft);
+  const dirty = draft !== undefined && JSON.stringify(draft) !== baseline;
+  const inconsistent = draft === undefined ? [] : ahpProblems(draft);
+
+  const validate = async () => {
+    if (draft === undefined) return;
+    setValidating(true);
+    try {
+      const result = await api(schemeRoutes.validate, { body: draft as unknown as Record<string, unknown> });
+      setProblems(result.issues.map((found) => found.message));
+      if (result.ok) message.success(t('schemes.validate.ok'));
+    } catch (error) {
+      setProblems(error instanceof ApiError ? error.details : [String(error)]);
+    } finally {
+      setValidating(false);
+    }
+  };
+
+  const selectedSpec = draft === undefined ? undefined : specOf(draft, segment, level);
+  const children = draft === undefined ? [] : childrenOf(draft, level);
+  const segments = draft === undefined ? [] : segmentsOf(draft);
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.schemes')}
+        description={t('schemes.description')}
+        extra={
+          <Flex gap={8} wrap justify="flex-end">
+            <Select
+              value={chosen}
+              options={options}
+              style={{ width: 300 }}
+              onChange={(value: Choice) => setChoice(value)}
+              loading={list.loading}
+              data-testid="scheme-select"
+            />
+            <Button icon={<CheckCircleOutlined />} loading={validating} disabled={draft === undefined} onClick={() => void validate()} data-testid="scheme-validate">
+              {t('schemes.validate')}
+            </Button>
+            <Button type="primary" icon={<SaveOutlined />} disabled={draft === undefined} onClick={() => setSaving(true)} data-testid="scheme-save">
+              {t('schemes.save_as')}
+            </Button>
+          </Flex>
+        }
+      />
+      {list.error === undefined ? null : <LoadError error={list.error} onRetry={list.reload} />}
+      {documentData.error === undefined ? null : <LoadError error={documentData.error} onRetry={documentData.reload} />}
+      {draft === undefined || loaded === undefined ? (
+        <Card>{list.loading || documentData.loading ? <Skeleton active paragraph={{ rows: 10 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('schemes.empty')} />}</Card>
+      ) : (
+        <>
+          <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }} data-testid="scheme-info">
+            <Typography.Text strong>{named(draft.name, draft.id)}</Typography.Text>
+            <Typography.Text type="secondary">
+              {loaded.version === null
+                ? t('schemes.info.preset', { id: loaded.schemeId })
+                : t('schemes.info.stored', { id: loaded.schemeId, version: loaded.version, at: dayjs(loaded.createdAt).format('YYYY-MM-DD HH:mm'), by: loaded.createdBy ?? '—' })}
+            </Typography.Text>
+            {dirty ? <Tag color="orange">{t('schemes.info.changed')}</Tag> : null}
+          </Flex>
+          {inconsistent.length === 0 ? null : (
+            <Alert
+              type="error"
+              showIcon
+              title={t('schemes.ahp.blocking')}
+              description={inconsistent.map((problem) => (
+                <div key={`${problem.segment}|${JSON.stringify(problem.level)}`}>{levels.problem(problem.level, problem.segment, problem.cr)}</div>
+              ))}
+              style={{ marginBottom: 12 }}
+              data-testid="scheme-ahp-problems"
+            />
+          )}
+          {problems.length === 0 ? null : (
+            <Alert
+              type="warning"
+              showIcon
+              closable={{ onClose: () => setProblems([]) }}
+              title={t('schemes.validate.problems', { count: problems.length })}
+              description={problems.map((problem) => <div key={problem}>{problem}</div>)}
+              style={{ marginBottom: 12 }}
+              data-testid="scheme-problems"
+            />
+          )}
+          <Card styles={{ body: { paddingTop: 4 } }}>
+            <Tabs
+              items={[
+                {
+                  key: 'weights',
+                  label: t('schemes.tab.weights'),
+                  children: (
+                    <Row gutter={[16, 16]}>
+                      <Col xs={24} xxl={11}>
+                        <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+                          <Typography.Text type="secondary">{t('schemes.tree.hint')}</Typography.Text>
+                          <Select
+                            size="small"
+                            value={draft.weights.segmentBy}
+                            style={{ width: 170 }}
+                            onChange={(segmentBy: Scheme['weights']['segmentBy']) => {
+                              const next = withSegmentBy(draft, segmentBy);
+                              setDraft(next);
+                              setSegment(segmentsOf(next)[0] ?? 'all');
+                            }}
+                            options={(['market', 'none'] as const).map((value) => ({ value, label: t(`schemes.segment_by.${value}`) }))}
+                            data-testid="segment-by"
+                          />
+                        </Flex>
+                        <IndicatorTree scheme={draft} selected={level} onSelect={setLevel} />
+                      </Col>
+                      <Col xs={24} xxl={13}>
+                        <Card
+                          size="small"
+                          title={levels.title(level)}
+                          extra={
+                            segments.length > 1 ? (
+                              <Segmented size="small" value={segment} onChange={(value) => setSegment(String(value))} options={segments.map((found) => ({ value: found, label: segmentName(found) }))} data-testid="segment-switch" />
+                            ) : null
+                          }
+                          data-testid="level-editor"
+                        >
+                          {selectedSpec === undefined ? (
+                            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                          ) : (
+                            <WeightLevelEditor
+                              key={`${segment}|${JSON.stringify(level)}`}
+                              spec={selectedSpec}
+                              children={children}
+                              name={name}
+                              dimension={level.kind === 'dimension' ? level.dimension : undefined}
+                              segment={segment}
+                              onChange={(spec) => setDraft(withSpec(draft, segment, level, spec))}
+                            />
+                          )}
+                        </Card>
+                      </Col>
+                    </Row>
+                  ),
+                },
+                { key: 'rules', label: t('schemes.tab.rules'), children: <ClassRulesForm scheme={draft} onChange={setDraft} /> },
+              ]}
+            />
+          </Card>
+          <SaveSchemeModal
+            open={saving}
+            scheme={draft}
+            onClose={() => setSaving(false)}
+            onSaved={(saved) => {
+              setSaving(false);
+              message.success(saved.created ? t('schemes.save.saved', { id: saved.schemeId, version: saved.version }) : t('schemes.save.unchanged', { id: saved.schemeId, version: saved.version }));
+              setChoice(choiceOf(saved.schemeId, saved.version));
+              setListVersion((value) => value + 1);
+            }}
+          />
+        </>
+      )}
+    </>
+  );
+}
