@@ -24,7 +24,11 @@ export function rawExpression(indicator: PlannedIndicator, alias: string): strin
   return `round(${compileFormula(indicator.formula, alias)}, 6)`;
 }
 
-/** Aggregates that freeze an indicator's bounds within its groups. */
+/**
+ * Aggregates that freeze an indicator's bounds within its groups. The three
+ * quantiles come from one quantile_cont call over a list of fractions, so the
+ * engine sorts each column once.
+ */
 export function boundsAggregates(indicator: PlannedIndicator, raw: string): string[] {
   const low = indicator.normalization.method === 'minmax' ? indicator.normalization.winsor[0] : 0;
   const high = indicator.normalization.method === 'minmax' ? indicator.normalization.winsor[1] : 1;
@@ -33,21 +37,28 @@ export function boundsAggregates(indicator: PlannedIndicator, raw: string): stri
     `count(${raw}) AS ${column}_count`,
     `min(${raw}) AS ${column}_min`,
     `max(${raw}) AS ${column}_max`,
-    `quantile_cont(${raw}, ${literal(low)}) AS ${column}_lo`,
-    `quantile_cont(${raw}, ${literal(high)}) AS ${column}_hi`,
+    `quantile_cont(${raw}, [${literal(low)}, 5e-1, ${literal(high)}]) AS ${column}_quantiles`,
     `avg(${raw}) AS ${column}_mean`,
     `stddev_pop(${raw}) AS ${column}_sd`,
-    `quantile_cont(${raw}, 0.5) AS ${column}_median`,
   ];
 }
 
 export function boundsFromRow(indicator: PlannedIndicator, group: string, row: Record<string, unknown>): FrozenBounds {
   const column = `b${indicator.index}`;
-  const value = (suffix: string): number | null => {
-    const found = row[`${column}_${suffix}`];
-    return typeof found === 'number' && Number.isFinite(found) ? found : null;
+  const finite = (found: unknown): number | null => (typeof found === 'number' && Number.isFinite(found) ? found : null);
+  const value = (suffix: string): number | null => finite(row[`${column}_${suffix}`]);
+  const quantiles = (row[`${column}_quantiles`] as unknown[] | null) ?? [];
+  return {
+    group,
+    count: value('count') ?? 0,
+    min: value('min'),
+    max: value('max'),
+    lo: finite(quantiles[0]),
+    hi: finite(quantiles[2]),
+    mean: value('mean'),
+    sd: value('sd'),
+    median: finite(quantiles[1]),
   };
-  return { group, count: value('count') ?? 0, min: value('min'), max: value('max'), lo: value('lo'), hi: value('hi'), mean: value('mean'), sd: value('sd'), median: value('median') };
 }
 
 /** least/greatest skip NULLs on DuckDB and PostgreSQL alike; a missing value must stay missing. */

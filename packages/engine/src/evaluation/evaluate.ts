@@ -179,7 +179,7 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
     await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
     throw error;
   } finally {
-    for (const table of ['eval_orders', 'eval_order_distinct', 'eval_clv', 'eval_clv_patterns', 'eval_measures', 'eval_scores']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['eval_orders', 'eval_order_distinct', 'eval_clv', 'eval_clv_patterns', 'eval_measures', 'eval_raw', 'eval_scores']) await db.run(`DROP TABLE IF EXISTS ${table}`);
   }
 }
 
@@ -207,30 +207,34 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   if (counted.n === 0) throw new IssuesError([issue('evaluation.no_customers')]);
   done('measures');
 
-  // Frozen bounds per indicator and peer group, one aggregate query per scope kind.
+  // Raw indicator values once, then frozen bounds per indicator and peer group (one aggregate query
+  // per scope kind), then the scores with the bounds inlined as constants.
+  const segment = plan.segmentBy === 'market' ? 'm.market' : `'all'`;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE eval_raw AS
+     SELECT m.customer_id, ${segment} AS segment, m.market, m.format, m.credit_grade, ${LIFECYCLE_CARRIED.map((column) => `m.${column}`).join(', ')},
+       ${plan.indicators.map((indicator) => `${rawExpression(indicator, 'm')} AS r${indicator.index}`).join(', ')}
+     FROM eval_measures m`,
+  );
+  await db.run('DROP TABLE eval_measures');
   const bounds = new Map<string, FrozenBounds[]>();
   for (const scope of ['all', 'market', 'format'] as const) {
     const members = plan.indicators.filter((indicator) => indicator.scope === scope);
     if (members.length === 0) continue;
     const group = groupExpression(members[0] as (typeof members)[number], 'm');
-    const aggregates = members.flatMap((indicator) => boundsAggregates(indicator, rawExpression(indicator, 'm')));
-    const rows = await db.all(`SELECT ${group} AS grp, ${aggregates.join(', ')} FROM eval_measures m GROUP BY 1 ORDER BY 1`);
+    const aggregates = members.flatMap((indicator) => boundsAggregates(indicator, `m.r${indicator.index}`));
+    const rows = await db.all(`SELECT ${group} AS grp, ${aggregates.join(', ')} FROM eval_raw m GROUP BY 1 ORDER BY 1`);
     for (const indicator of members) {
       bounds.set(indicator.code, rows.map((row) => boundsFromRow(indicator, String(row.grp), row)));
     }
   }
   done('bounds');
 
-  const segment = plan.segmentBy === 'market' ? 'm.market' : `'all'`;
-  const columns = plan.indicators.flatMap((indicator) => {
-    const raw = rawExpression(indicator, 'm');
-    return [`${raw} AS r${indicator.index}`, `${scoreExpression(dialect, indicator, raw, groupExpression(indicator, 'm'), bounds.get(indicator.code) ?? [])} AS s${indicator.index}`];
-  });
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE eval_scores AS
-     SELECT m.customer_id, ${segment} AS segment, m.market, m.format, m.credit_grade, ${LIFECYCLE_CARRIED.map((column) => `m.${column}`).join(', ')},
-       ${columns.join(', ')} FROM eval_measures m`,
+  const columns = plan.indicators.map(
+    (indicator) => `${scoreExpression(dialect, indicator, `m.r${indicator.index}`, groupExpression(indicator, 'm'), bounds.get(indicator.code) ?? [])} AS s${indicator.index}`,
   );
+  await db.run(`CREATE OR REPLACE TEMP TABLE eval_scores AS SELECT m.*, ${columns.join(', ')} FROM eval_raw m`);
+  await db.run('DROP TABLE eval_raw');
   done('scores');
 
   // Weights, level by level: indicators within dimensions, dimensions within sides, sides.
@@ -355,7 +359,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
        lc_missed_cycles AS missed_cycles, lc_weeks_since_order AS weeks_since_order, lc_deemed_closed AS deemed_closed,
        churn_score, CASE WHEN churn_score >= ${literal(churn.high)} THEN 'high' WHEN churn_score >= ${literal(churn.medium)} THEN 'medium' ELSE 'low' END AS churn_risk,
        churn_reasons, round(lc_p_alive, 6) AS p_alive, round(lc_expected_transactions, 6) AS expected_transactions, round(lc_clv, 2) AS clv
-     FROM warned ORDER BY customer_id`,
+     FROM warned`,
     [runId],
   );
   done('results');
