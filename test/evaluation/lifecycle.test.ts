@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lifecycleReason } from '@retail-value/core';
+import { DEFAULT_SCHEME, lifecycleReason, type SchemeInput } from '@retail-value/core';
 import { evaluate, explainCustomer, listWarnings, openDatabase, type Database } from '@retail-value/engine';
 
 /**
@@ -155,5 +155,21 @@ describe('lifetime value in runs', () => {
     expect(stopped.lifetimeValue.clv).toBe(0);
     const clvIndicator = mature.indicators.find((indicator) => indicator.code === 'lifetime_value');
     expect(clvIndicator?.raw).toBeCloseTo(mature.lifetimeValue.clv as number, 0);
+  });
+
+  it('values customers with BG/NBD when the scheme asks for it, validated on the holdout', async () => {
+    const scheme = { ...DEFAULT_SCHEME, clv: { model: 'bg-nbd', horizonWeeks: 52, annualDiscountRate: 0.08, holdoutWeeks: 13 } } as SchemeInput;
+    const run = await evaluate(db, { period: '2026Q3', scheme });
+    const frozen = JSON.parse((await db.all<{ frozen: string }>('SELECT frozen FROM runs WHERE run_id = $1', [run.runId]))[0]!.frozen) as {
+      lifetimeValue: { model: string; params: Record<string, number>; validation: { actual: number; predicted: number } };
+    };
+    expect(frozen.lifetimeValue.model).toBe('bg-nbd');
+    expect(Object.keys(frozen.lifetimeValue.params).sort()).toEqual(['a', 'alpha', 'b', 'r']);
+    expect(frozen.lifetimeValue.validation.predicted).toBeGreaterThan(0);
+    const mature = await explainCustomer(db, 'MATURE', run.runId);
+    const stopped = await explainCustomer(db, 'STOPPED', run.runId);
+    expect(mature.lifetimeValue.clv).toBeGreaterThan(0);
+    // a customer silent for 20 weeks after weekly orders is very likely gone
+    expect(stopped.lifetimeValue.pAlive).toBeLessThan(mature.lifetimeValue.pAlive as number);
   });
 });

@@ -30,14 +30,14 @@ export function bgNbdConditionalExpected(params: BgNbdParams, history: PurchaseH
 /** Relative truncation error allowed in either evaluation of D(t). */
 const TOLERANCE = 1e-16;
 /** Highest order of the moment expansion (orders 0 … MAX_ORDER − 1 are summed). */
-const MAX_ORDER = 12;
+const MAX_ORDER = 24;
 const MAX_TERMS = 1_000_000;
 const RESCALE = 1e200;
 const LOG_RESCALE = Math.log(RESCALE);
 
 /**
- * t ↦ E[Y(t) | x, t_x, T], with everything that does not depend on t
- * computed once: for valuing a customer period by period.
+ * t ↦ E[Y(t) | x, t_x, T], with P(alive) computed once: for valuing a
+ * customer period by period.
  *
  * Given that the customer is alive at T, the posterior of the purchase
  * rate is λ ~ Gamma(k, α+T) with k = r+x, that of the dropout probability
@@ -62,7 +62,8 @@ const LOG_RESCALE = Math.log(RESCALE);
  *    |g⁽ᴶ⁾| is largest at p = 0 on [0, 1], so for even J the terms left out
  *    sum to at most k (k+1)_J/(J+1)! · τ^(J+1) · m_J (Taylor's remainder); the
  *    expansion is used when that is below 1e-16 · g(μ) ≤ 1e-16 · D (g is
- *    convex, so D ≥ g(μ) by Jensen) for some J ≤ 12. J = 2 is the limit
+ *    convex, so D ≥ g(μ) by Jensen) for some J ≤ 24, and abandoned as soon
+ *    as the bound grows from one even order to the next. J = 2 is the limit
  *    a, b → ∞ itself, D = g(μ); the next orders are corrections of relative
  *    size (kτ)² Var(p). The per-t cost is a handful of operations.
  *
@@ -72,8 +73,7 @@ const LOG_RESCALE = Math.log(RESCALE);
  *      D = Σₙ≥₁ P(N ≥ n) Sₙ₋₁ = Σₘ πₘ Cₘ,
  *    where N ~ NB(k, z), z = τ/(1+τ), πₘ = (k)ₘ/m! (1−z)^k zᵐ, Sₙ = (B)ₙ/(a+B)ₙ
  *    is the Beta-geometric survival and Cₘ = S₀ + … + Sₘ₋₁. Every term is
- *    positive (no cancellation, no division by a − 1) and Cₘ does not depend
- *    on t, so it is computed once and extended as needed. Past the mode the
+ *    positive (no cancellation, no division by a − 1). Past the mode the
  *    ratios πₘ₊₁/πₘ are below ρ = max((k+m)z/(m+1), z) and Cₘ₊ⱼ ≤ Cₘ + j Sₘ,
  *    so the sum stops when πₘ [Cₘ ρ/(1−ρ) + Sₘ ρ/(1−ρ)²] ≤ 1e-16 of it. About
  *    kτ + 10 √(kτ(1+τ)) terms; NaN past a million (z within ~1e-5 of 1).
@@ -96,58 +96,62 @@ function aliveExpectation(params: BgNbdParams, x: number, T: number): (t: number
   const dropBeta = b + x;
   const total = a + dropBeta;
   const mean = a / total;
-  const moments = betaCentralMoments(mean, dropBeta / total, total, MAX_ORDER);
-  // k (k+1)_J/(J+1)! m_J for even J: the expansion's error bound is that times τ^(J+1). Built in logs
-  // (k may be 10¹²); a coefficient beyond double range becomes Infinity, and that order is never used.
-  const bounds = new Float64Array(MAX_ORDER + 1);
-  let logFactor = Math.log(k);
-  for (let j = 1; j <= MAX_ORDER; j++) {
-    logFactor += Math.log((k + j) / j);
-    bounds[j] = Math.exp(logFactor - Math.log(j + 1) + Math.log(moments[j]!));
-  }
+  const complement = dropBeta / total;
   const scale = alpha + T;
   // The bound grows faster in τ than D does, so once the expansion fails at some τ it fails beyond it too.
   let expansionFailsFrom = Number.POSITIVE_INFINITY;
-  let survival: BetaGeometricSurvival | undefined;
   return (t) => {
     const tau = t / scale;
     if (tau < expansionFailsFrom) {
-      const expanded = momentExpansion(k, mean, moments, bounds, tau);
+      const expanded = momentExpansion(k, mean, complement, total, tau);
       if (expanded !== undefined) return expanded;
       expansionFailsFrom = tau;
     }
-    survival ??= new BetaGeometricSurvival(a, dropBeta);
-    return negativeBinomialMixture(k, tau, survival);
+    return negativeBinomialMixture(k, a, dropBeta, tau);
   };
 }
 
-/** Central moments m₀ … m_order of Beta with mean μ = a/n, 1 − μ and n = a + B. */
-function betaCentralMoments(mean: number, complement: number, total: number, order: number): Float64Array {
-  const moments = new Float64Array(order + 1);
-  moments[0] = 1;
-  const spread = mean * complement;
-  const skew = complement - mean;
-  for (let j = 1; j < order; j++) moments[j + 1] = (j * (spread * moments[j - 1]! + skew * moments[j]!)) / (total + j);
-  return moments;
-}
-
-/** Scratch space for the Îⱼ of {@link momentExpansion} (evaluation is synchronous, so one buffer serves all curves). */
+/**
+ * Scratch space for {@link momentExpansion}: the Beta's central moments mⱼ and
+ * the integrals Îⱼ (evaluation is synchronous, so one buffer serves all curves;
+ * the moments cost one division per order, less than keeping them per curve).
+ */
+const moments = new Float64Array(MAX_ORDER + 1);
 const integrals = new Float64Array(MAX_ORDER);
 
-/** D(τ) by the moment expansion of the dropout Beta, or undefined when its error bound is not met by order MAX_ORDER. */
-function momentExpansion(k: number, mean: number, moments: Float64Array, bounds: Float64Array, tau: number): number | undefined {
+/**
+ * D(τ) by the moment expansion of the dropout Beta, or undefined when its
+ * error bound k (k+1)_J/(J+1)! τ^(J+1) m_J is not met by order MAX_ORDER —
+ * or has started to grow with J, past which it is not worth pursuing (the
+ * series that takes over is exact too). The bound is built up as
+ * kτ Πᵢ≤ⱼ (k+i)τ/i, each factor about the expected number of purchases; the
+ * central moments of Beta(a, B), n = a + B, from
+ * (n+j) mⱼ₊₁ = j [μ(1−μ) mⱼ₋₁ + (1−2μ) mⱼ] alongside.
+ */
+function momentExpansion(k: number, mean: number, complement: number, total: number, tau: number): number | undefined {
   const shift = Math.log1p(mean * tau);
   const leading = -Math.expm1(-k * shift) / mean;
   const allowed = TOLERANCE * leading;
-  const tauSquared = tau * tau;
-  let power = tau;
+  const spread = mean * complement;
+  const skew = complement - mean;
+  moments[0] = 1;
+  moments[1] = 0;
+  let factor = k * tau;
   let order = 0;
-  for (let j = 2; j <= MAX_ORDER; j += 2) {
-    power *= tauSquared;
-    if (bounds[j]! * power <= allowed) {
+  let secondOrder = 0;
+  let previous = Number.POSITIVE_INFINITY;
+  for (let j = 1; j <= MAX_ORDER; j++) {
+    moments[j] = j === 1 ? 0 : ((j - 1) * (spread * moments[j - 2]! + skew * moments[j - 1]!)) / (total + j - 1);
+    factor *= ((k + j) * tau) / j;
+    if (j % 2 === 1) continue;
+    const bound = (factor / (j + 1)) * moments[j]!;
+    if (j === 2) secondOrder = bound;
+    if (bound <= allowed) {
       order = j;
       break;
     }
+    if (bound >= previous) return undefined;
+    previous = bound;
   }
   if (order === 0) return undefined;
   if (order === 2) return leading;
@@ -159,7 +163,7 @@ function momentExpansion(k: number, mean: number, moments: Float64Array, bounds:
   const w = mean * s;
   const q = Math.exp(-k * shift);
   const top = order - 1;
-  const accuracy = Math.min(1e-3, allowed / (bounds[2]! * tau * tauSquared));
+  const accuracy = Math.min(1e-3, allowed / secondOrder);
   integrals[top] = (q * unitSeries(top + 1 + k, top + 2, w, accuracy)) / (top + 1);
   for (let j = top; j > 2; j--) integrals[j - 1] = ((k + j) * w * integrals[j]! + q) / j;
   // gⱼ mⱼ = (−1)ʲ k s Πᵢ≤ⱼ ((k+i) s / i) Îⱼ mⱼ, for j = 2 … order − 1.
@@ -189,81 +193,30 @@ function unitSeries(p: number, c: number, w: number, accuracy: number): number {
 }
 
 /**
- * Sₙ = (B)ₙ/(a+B)ₙ, the chance of surviving n dropout trials, and the
- * partial sums Cₘ = S₀ + … + Sₘ₋₁, extended on demand.
+ * D(τ) = Σₘ πₘ Cₘ over N ~ NB(k, τ/(1+τ)), with the Beta-geometric survival
+ * Sₘ = (B)ₘ/(a+B)ₘ and Cₘ = S₀ + … + Sₘ₋₁ built alongside, in a running
+ * scale so that π₀ = (1+τ)^(−k) may underflow. The tail bound is checked
+ * every fourth term once past the mean kτ (before it, it cannot hold).
  */
-class BetaGeometricSurvival {
-  survivals = new Float64Array(128);
-  cumulatives = new Float64Array(128);
-  size = 1;
-
-  constructor(
-    private readonly a: number,
-    private readonly dropBeta: number,
-  ) {
-    this.survivals[0] = 1;
-  }
-
-  /** Makes Sₘ and Cₘ available for m < length. */
-  ensure(length: number): void {
-    if (length <= this.size) return;
-    if (length > this.survivals.length) {
-      const capacity = Math.max(length, 2 * this.survivals.length);
-      const survivals = new Float64Array(capacity);
-      const cumulatives = new Float64Array(capacity);
-      survivals.set(this.survivals.subarray(0, this.size));
-      cumulatives.set(this.cumulatives.subarray(0, this.size));
-      this.survivals = survivals;
-      this.cumulatives = cumulatives;
-    }
-    for (let m = this.size; m < length; m++) {
-      const previous = m - 1;
-      this.survivals[m] = (this.survivals[previous]! * (this.dropBeta + previous)) / (this.a + this.dropBeta + previous);
-      this.cumulatives[m] = this.cumulatives[previous]! + this.survivals[previous]!;
-    }
-    this.size = length;
-  }
-}
-
-/** 1/m for m < its length, grown on demand: the series below multiply by it instead of dividing. */
-let reciprocals = Float64Array.from({ length: 1024 }, (_, m) => 1 / m);
-
-function ensureReciprocals(length: number): Float64Array {
-  if (length > reciprocals.length) reciprocals = Float64Array.from({ length: Math.max(length, 2 * reciprocals.length) }, (_, m) => 1 / m);
-  return reciprocals;
-}
-
-/**
- * D(τ) = Σₘ πₘ Cₘ over N ~ NB(k, τ/(1+τ)), in a running scale so that
- * π₀ = (1+τ)^(−k) may underflow. The tail bound is checked every fourth
- * term once past the mean kτ (before it, it cannot hold).
- */
-function negativeBinomialMixture(k: number, tau: number, survival: BetaGeometricSurvival): number {
+function negativeBinomialMixture(k: number, a: number, dropBeta: number, tau: number): number {
   const z = tau / (1 + tau);
   const checkFrom = k * tau;
+  const totalBeta = a + dropBeta;
   let logScale = -k * Math.log1p(tau);
   let weight = 1;
   let sum = 0;
-  let limit = 0;
-  let survivals = survival.survivals;
-  let cumulatives = survival.cumulatives;
-  let inverse = reciprocals;
+  let survival = 1;
+  let cumulative = 0;
   for (let m = 1; m < MAX_TERMS; m++) {
-    if (m >= limit) {
-      limit = Math.min(2 * m + 64, MAX_TERMS);
-      survival.ensure(limit + 1);
-      survivals = survival.survivals;
-      cumulatives = survival.cumulatives;
-      inverse = ensureReciprocals(limit + 1);
-    }
-    weight *= (k + m - 1) * z * inverse[m]!;
-    const c = cumulatives[m]!;
-    sum += weight * c;
+    cumulative += survival;
+    survival *= (dropBeta + m - 1) / (totalBeta + m - 1);
+    weight *= ((k + m - 1) * z) / m;
+    sum += weight * cumulative;
     if ((m & 3) === 0 && m > checkFrom) {
-      const ratio = Math.max((k + m) * z * inverse[m + 1]!, z);
+      const ratio = Math.max(((k + m) * z) / (m + 1), z);
       if (ratio < 1) {
         const rest = 1 / (1 - ratio);
-        if (weight * ratio * rest * (c + survivals[m]! * rest) <= TOLERANCE * sum) return sum * Math.exp(logScale);
+        if (weight * ratio * rest * (cumulative + survival * rest) <= TOLERANCE * sum) return sum * Math.exp(logScale);
       }
     }
     if (weight > RESCALE) {

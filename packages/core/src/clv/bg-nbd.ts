@@ -1,7 +1,7 @@
 import type { DifferentiableObjective } from '../math/bfgs.js';
 import { CompensatedSum } from '../math/compensated-sum.js';
 import { assertValidPatterns, type CustomerPattern } from './customer-pattern.js';
-import { maximizeLikelihood, type ModelFit } from './model-fit.js';
+import { COLLAPSED_VARIATION, maximizeLikelihood, type CollapsedMixing, type ModelFit } from './model-fit.js';
 import { indexPatterns, type PatternIndex } from './pattern-index.js';
 
 /**
@@ -27,14 +27,14 @@ export interface BgNbdParams {
  *   ψ(a+b) − ψ(a+b+x)              = −Σ 1/(a+b+i)
  *   ψ(b+x) − ψ(b) − ψ(a+b+x) + ψ(a+b) = Σ a/((b+i)(a+b+i)).
  * Written with log Γ, each difference cancels two numbers of size r log r
- * (or b log b): at r = 10⁷ or b = 10⁹ that leaves an error of 10⁻⁸…10⁻⁵ per
+ * (or b log b): at b = 10⁹ or r = 10¹² that leaves errors of 10⁻⁶ to 10⁻² per
  * customer, enough noise to stall the line search. The sums have no
  * cancellation; they are accumulated once up to the largest x.
  */
 interface FrequencyTerms {
-  readonly logRate: Float64Array;
+  /** log Γ(r+x) − log Γ(r) + log B(a, b+x) − log B(a, b). */
+  readonly logTerms: Float64Array;
   readonly rateHarmonic: Float64Array;
-  readonly logDropBeta: Float64Array;
   readonly totalHarmonic: Float64Array;
   readonly dropHarmonic: Float64Array;
 }
@@ -42,9 +42,8 @@ interface FrequencyTerms {
 function frequencyTermsWriter(frequencies: Float64Array): (r: number, a: number, b: number) => FrequencyTerms {
   const order = Array.from(frequencies.keys()).sort((i, j) => frequencies[i]! - frequencies[j]!);
   const terms: FrequencyTerms = {
-    logRate: new Float64Array(frequencies.length),
+    logTerms: new Float64Array(frequencies.length),
     rateHarmonic: new Float64Array(frequencies.length),
-    logDropBeta: new Float64Array(frequencies.length),
     totalHarmonic: new Float64Array(frequencies.length),
     dropHarmonic: new Float64Array(frequencies.length),
   };
@@ -64,9 +63,8 @@ function frequencyTermsWriter(frequencies: Float64Array): (r: number, a: number,
         totalHarmonic += 1 / (a + b + i);
         dropHarmonic += a / ((b + i) * (a + b + i));
       }
-      terms.logRate[j] = logRate.value;
+      terms.logTerms[j] = logRate.value + logDropBeta.value;
       terms.rateHarmonic[j] = rateHarmonic;
-      terms.logDropBeta[j] = logDropBeta.value;
       terms.totalHarmonic[j] = totalHarmonic;
       terms.dropHarmonic[j] = dropHarmonic;
     }
@@ -93,74 +91,85 @@ function frequencyTermsWriter(frequencies: Float64Array): (r: number, a: number,
  * computed once per distinct value.
  */
 function bgNbdObjective(index: PatternIndex): DifferentiableObjective {
-  const { frequencies, recencies, ages, count, frequencyOf, recencyOf, ageOf } = index;
+  const { frequencies, frequencyCustomers, recencies, ages, count, frequencyOf, recencyOf, ageOf } = index;
   const writeFrequencyTerms = frequencyTermsWriter(frequencies);
   const logDropRatio = new Float64Array(frequencies.length);
+  const inverseDropDenominator = new Float64Array(frequencies.length);
   const ageShift = new Float64Array(ages.length);
   const logAge = new Float64Array(ages.length);
+  const ageRate = new Float64Array(ages.length);
   const recencyShift = new Float64Array(recencies.length);
   const logRecency = new Float64Array(recencies.length);
+  const recencyRate = new Float64Array(recencies.length);
 
   return (logParams, gradient) => {
     const r = Math.exp(logParams[0]!);
     const alpha = Math.exp(logParams[1]!);
     const a = Math.exp(logParams[2]!);
     const b = Math.exp(logParams[3]!);
-    const terms = writeFrequencyTerms(r, a, b);
+    const { logTerms, rateHarmonic, totalHarmonic, dropHarmonic } = writeFrequencyTerms(r, a, b);
     for (let j = 0; j < frequencies.length; j++) {
       const x = frequencies[j]!;
       logDropRatio[j] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
+      inverseDropDenominator[j] = x > 0 ? 1 / (b + x - 1) : 0;
     }
+    // Per distinct T (and t_x): log1p(T/α), log(α+T) and T/(α+T); α/(α+T) is 1 − T/(α+T).
     for (let k = 0; k < ages.length; k++) {
       ageShift[k] = Math.log1p(ages[k]! / alpha);
       logAge[k] = Math.log(alpha + ages[k]!);
+      ageRate[k] = ages[k]! / (alpha + ages[k]!);
     }
     for (let m = 0; m < recencies.length; m++) {
       recencyShift[m] = Math.log1p(recencies[m]! / alpha);
       logRecency[m] = Math.log(alpha + recencies[m]!);
+      recencyRate[m] = recencies[m]! / (alpha + recencies[m]!);
     }
 
+    // The x-only terms, once per distinct x for all its customers.
     const total = new CompensatedSum();
     let dR = 0;
     let dAlpha = 0;
     let dA = 0;
     let dB = 0;
+    for (let j = 0; j < frequencies.length; j++) {
+      const customers = frequencyCustomers[j]!;
+      total.add(customers * logTerms[j]!);
+      dR += customers * r * rateHarmonic[j]!;
+      dA -= customers * a * totalHarmonic[j]!;
+      dB += customers * b * dropHarmonic[j]!;
+    }
     for (let i = 0; i < count.length; i++) {
       const c = count[i]!;
       const j = frequencyOf[i]!;
       const k = ageOf[i]!;
       const x = frequencies[j]!;
-      const age = ages[k]!;
       const u = -r * ageShift[k]! - x * logAge[k]!;
-      const ageRate = age / (alpha + age);
-      const ageShare = alpha / (alpha + age);
-      let logSum = u;
-      let w = 0;
-      let recencyRate = 0;
-      let recencyShareTerm = 0;
-      let recencyShiftTerm = 0;
-      if (x > 0) {
-        const m = recencyOf[i]!;
-        const recency = recencies[m]!;
-        const v = logDropRatio[j]! - r * recencyShift[m]! - x * logRecency[m]!;
-        if (u >= v) {
-          const e = Math.exp(v - u);
-          logSum = u + Math.log1p(e);
-          w = e / (1 + e);
-        } else {
-          const e = Math.exp(u - v);
-          logSum = v + Math.log1p(e);
-          w = 1 / (1 + e);
-        }
-        recencyRate = recency / (alpha + recency);
-        recencyShareTerm = alpha / (alpha + recency);
-        recencyShiftTerm = recencyShift[m]!;
+      if (x === 0) {
+        total.add(c * u);
+        dR -= c * r * ageShift[k]!;
+        dAlpha += c * r * ageRate[k]!;
+        continue;
       }
-      total.add(c * (terms.logRate[j]! + terms.logDropBeta[j]! + logSum));
-      dR += c * r * (terms.rateHarmonic[j]! - (1 - w) * ageShift[k]! - w * recencyShiftTerm);
-      dAlpha += c * (r * ((1 - w) * ageRate + w * recencyRate) - x * ((1 - w) * ageShare + w * recencyShareTerm));
-      dA += c * (w - a * terms.totalHarmonic[j]!);
-      dB += c * b * (terms.dropHarmonic[j]! - (x > 0 ? w / (b + x - 1) : 0));
+      const m = recencyOf[i]!;
+      const v = logDropRatio[j]! - r * recencyShift[m]! - x * logRecency[m]!;
+      let logSum: number;
+      let w: number;
+      if (u >= v) {
+        const e = Math.exp(v - u);
+        logSum = u + Math.log1p(e);
+        w = e / (1 + e);
+      } else {
+        const e = Math.exp(u - v);
+        logSum = v + Math.log1p(e);
+        w = 1 / (1 + e);
+      }
+      // α/(α+τ) = 1 − τ/(α+τ), so the x term is x [(1−w) α/(α+T) + w α/(α+t_x)] = x (1 − rate).
+      const rate = (1 - w) * ageRate[k]! + w * recencyRate[m]!;
+      total.add(c * logSum);
+      dR -= c * r * ((1 - w) * ageShift[k]! + w * recencyShift[m]!);
+      dAlpha += c * (r * rate - x * (1 - rate));
+      dA += c * w;
+      dB -= c * b * w * inverseDropDenominator[j]!;
     }
 
     const scale = -1 / index.customers;
@@ -186,12 +195,21 @@ export interface BgNbdFitOptions {
   readonly start?: BgNbdParams;
 }
 
-/** Maximum-likelihood BG/NBD fit on grouped customer patterns. */
+/**
+ * Maximum-likelihood BG/NBD fit on grouped customer patterns. `collapsed`
+ * names the mixing distributions that collapsed at the optimum (see
+ * {@link CollapsedMixing}): 'purchase-rate' when 1/r, 'dropout' when
+ * b/(a(a+b+1)) — the squared coefficient of variation of Beta(a, b) — falls
+ * below 1e-6.
+ */
 export function fitBgNbd(patterns: readonly CustomerPattern[], options: BgNbdFitOptions = {}): ModelFit<BgNbdParams> {
   assertValidPatterns(patterns);
   const index = indexPatterns(patterns);
   const start = options.start ?? { r: 1, alpha: 1, a: 1, b: 1 };
   const fit = maximizeLikelihood(bgNbdObjective(index), [start.r, start.alpha, start.a, start.b], index.customers);
   const [r, alpha, a, b] = fit.logParams.map(Math.exp) as [number, number, number, number];
-  return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, customers: index.customers, iterations: fit.iterations, converged: fit.converged };
+  const collapsed: CollapsedMixing[] = [];
+  if (1 / r < COLLAPSED_VARIATION) collapsed.push('purchase-rate');
+  if (b / (a * (a + b + 1)) < COLLAPSED_VARIATION) collapsed.push('dropout');
+  return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, customers: index.customers, iterations: fit.iterations, converged: fit.converged, collapsed };
 }

@@ -1,5 +1,28 @@
 import { minimizeBfgs, type DifferentiableObjective } from '../math/bfgs.js';
 
+/**
+ * A mixing distribution that collapsed onto a point at the optimum: its shape
+ * and scale grew together, its mean stayed put and its spread went to zero,
+ * because the likelihood keeps rising along that ridge. The maximum is then
+ * the limit model without that heterogeneity, and the reported shape and
+ * scale are merely where the optimiser stopped on the ridge (any larger pair
+ * predicts the same, to within about 1/shape). Week-level histories of
+ * customers who order almost every week do this: capped at one purchase a
+ * week, their counts are less dispersed than any Gamma mixture of Poisson
+ * rates, so the purchase-rate Gamma collapses.
+ * - 'purchase-rate': λ ~ Gamma(r, α) → every customer buys at rate r/α;
+ * - 'dropout' (BG/NBD): p ~ Beta(a, b) → every customer drops out with probability a/(a+b) after each purchase;
+ * - 'lifetime' (Pareto/NBD): μ ~ Gamma(s, β) → every lifetime is exponential with rate s/β.
+ */
+export type CollapsedMixing = 'purchase-rate' | 'dropout' | 'lifetime';
+
+/**
+ * Reported as collapsed when the mixing distribution's squared coefficient of
+ * variation is below 1e-6 (a spread of 0.1 % around its mean): 1/r for
+ * Gamma(r, α), b/(a(a+b+1)) for Beta(a, b).
+ */
+export const COLLAPSED_VARIATION = 1e-6;
+
 /** A maximum-likelihood fit of one model. */
 export interface ModelFit<P> {
   readonly params: P;
@@ -11,6 +34,8 @@ export interface ModelFit<P> {
   readonly iterations: number;
   /** Whether the gradient vanished at `params` (below 1e-6 per customer on log parameters). */
   readonly converged: boolean;
+  /** Mixing distributions that collapsed at the optimum (count models; empty when the optimum is interior). */
+  readonly collapsed?: readonly CollapsedMixing[];
 }
 
 const RESTARTS = 3;

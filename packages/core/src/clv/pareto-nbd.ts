@@ -3,7 +3,7 @@ import { CompensatedSum } from '../math/compensated-sum.js';
 import { unitHypergeometric2F1 } from '../math/hypergeometric.js';
 import { logAddExp, logSubExp } from '../math/log-space.js';
 import { assertValidPatterns, type CustomerPattern, type PurchaseHistory } from './customer-pattern.js';
-import { maximizeLikelihood, type ModelFit } from './model-fit.js';
+import { COLLAPSED_VARIATION, maximizeLikelihood, type CollapsedMixing, type ModelFit } from './model-fit.js';
 import { indexPatterns, type PatternIndex } from './pattern-index.js';
 
 /**
@@ -39,14 +39,15 @@ const SLOTS = 5;
  * the branches agree at α = β. This writes the shape ω(x, τ) = log g, or
  * log((α+τ)/(β+τ)) + log h, with its gradient in (r, α, s, β); the powers are
  * taken relative to τ = T per pattern (see {@link paretoNbdObjective}).
- * 1 − z = (β+τ)/(α+τ) (or (α+τ)/(β+τ)) is passed exactly: when α and β are
- * orders of magnitude apart, z is within 10⁻¹⁰ of 1.
+ * 1 − z = (β+τ)/(α+τ) (or (α+τ)/(β+τ)) and c − b = s+1 (or r+x) are passed
+ * exactly: when α and β are orders of magnitude apart z is within 10⁻¹⁰ of
+ * 1, and when r (or s) is 10¹², c = r+s+x+1 no longer resolves s (or x).
  */
 function writeTailShape(params: ParetoNbdParams, x: number, tau: number, out: Float64Array, offset: number): void {
   const { r, alpha, s, beta } = params;
   const k = r + x;
   if (alpha >= beta) {
-    const g = unitHypergeometric2F1(k, k + s + 1, (alpha - beta) / (alpha + tau), (beta + tau) / (alpha + tau));
+    const g = unitHypergeometric2F1(k, k + s + 1, (alpha - beta) / (alpha + tau), (beta + tau) / (alpha + tau), s + 1);
     const slope = g.dZ / g.value;
     out[offset + VALUE] = Math.log(g.value);
     out[offset + D_R] = g.dBC / g.value;
@@ -54,7 +55,7 @@ function writeTailShape(params: ParetoNbdParams, x: number, tau: number, out: Fl
     out[offset + D_ALPHA] = (slope * (beta + tau)) / ((alpha + tau) * (alpha + tau));
     out[offset + D_BETA] = -slope / (alpha + tau);
   } else {
-    const h = unitHypergeometric2F1(s + 1, k + s + 1, (beta - alpha) / (beta + tau), (alpha + tau) / (beta + tau));
+    const h = unitHypergeometric2F1(s + 1, k + s + 1, (beta - alpha) / (beta + tau), (alpha + tau) / (beta + tau), k);
     const slope = h.dZ / h.value;
     out[offset + VALUE] = Math.log((alpha + tau) / (beta + tau)) + Math.log(h.value);
     out[offset + D_R] = h.dC / h.value;
@@ -227,8 +228,9 @@ function paretoNbdObjective(index: PatternIndex): DifferentiableObjective {
 
 /**
  * Total Pareto/NBD log-likelihood Σ count × ℓ(r, α, s, β | x, t_x, T). NaN
- * when α and β differ by a factor beyond about 10⁵, where the ₂F₁ series
- * needs more than a million terms (the optimiser steps back from there).
+ * only where ₂F₁(1, b; c; z) cannot be had in 100,000 terms of its continued
+ * fraction (see {@link unitHypergeometric2F1}): shapes of order 1 with α and
+ * β some 10⁸ apart; the optimiser steps back from there.
  */
 export function paretoNbdLogLikelihood(params: ParetoNbdParams, patterns: readonly CustomerPattern[]): number {
   assertValidPatterns(patterns);
@@ -242,14 +244,22 @@ export interface ParetoNbdFitOptions {
   readonly start?: ParetoNbdParams;
 }
 
-/** Maximum-likelihood Pareto/NBD fit on grouped customer patterns. */
+/**
+ * Maximum-likelihood Pareto/NBD fit on grouped customer patterns. `collapsed`
+ * names the mixing distributions that collapsed at the optimum (see
+ * {@link CollapsedMixing}): 'purchase-rate' when 1/r, 'lifetime' when 1/s
+ * falls below 1e-6.
+ */
 export function fitParetoNbd(patterns: readonly CustomerPattern[], options: ParetoNbdFitOptions = {}): ModelFit<ParetoNbdParams> {
   assertValidPatterns(patterns);
   const index = indexPatterns(patterns);
   const start = options.start ?? { r: 1, alpha: 1, s: 1, beta: 1 };
   const fit = maximizeLikelihood(paretoNbdObjective(index), [start.r, start.alpha, start.s, start.beta], index.customers);
   const [r, alpha, s, beta] = fit.logParams.map(Math.exp) as [number, number, number, number];
-  return { params: { r, alpha, s, beta }, logLikelihood: fit.logLikelihood, customers: index.customers, iterations: fit.iterations, converged: fit.converged };
+  const collapsed: CollapsedMixing[] = [];
+  if (1 / r < COLLAPSED_VARIATION) collapsed.push('purchase-rate');
+  if (1 / s < COLLAPSED_VARIATION) collapsed.push('lifetime');
+  return { params: { r, alpha, s, beta }, logLikelihood: fit.logLikelihood, customers: index.customers, iterations: fit.iterations, converged: fit.converged, collapsed };
 }
 
 /**

@@ -133,8 +133,9 @@ const UNDEFINED_UNIT: UnitHypergeometric = { value: Number.NaN, dB: Number.NaN, 
 /**
  * ₂F₁(1, b; c; z) = Σₙ (b)ₙ/(c)ₙ zⁿ and its derivatives in b, c and z, for
  * c > b > 0 and 0 ≤ z < 1 — the form the Pareto/NBD likelihood takes after
- * Euler's transformation. `complement` is 1 − z, for callers that know it
- * more exactly than 1 − z rounds (z = 1 − 10⁻¹² keeps only 4 digits of it).
+ * Euler's transformation. `complement` is 1 − z and `gap` is c − b, for
+ * callers that know them more exactly than the differences round: z = 1 − 10⁻¹²
+ * keeps only 4 digits of 1 − z, and c = 10¹² + 1.3 only 4 digits of c − b.
  *
  * For z ≤ 1/2 the series is summed: every term is positive and each term ratio
  * z(b+n)/(c+n) is below z, so the value lies in [1, 1/(1−z)] and the sums
@@ -149,23 +150,31 @@ const UNDEFINED_UNIT: UnitHypergeometric = { value: Number.NaN, dB: Number.NaN, 
  * Pareto/NBD's α and β are orders of magnitude apart, which is where fits on
  * regular buyers go. There Pfaff's transformation (DLMF 15.8.1)
  *   ₂F₁(1, b; c; z) = (1−z)^−1 ₂F₁(d, 1; c; −Z),  d = c − b,  Z = z/(1−z),
- * and Gauss's continued fraction (from the contiguous relations; DLMF 15.7.5)
+ * and Gauss's continued fraction (from the contiguous relations; DLMF §15.7)
  *   ₂F₁(d, 1; c; −Z) = 1/(1 + e₁/(1 + e₂/(1 + …))),  eⱼ = kⱼ Z,
  *   k₂ₙ₊₁ = (d+n)(c−1+n)/((c−1+2n)(c+2n)),  k₂ₙ₊₂ = (n+1)(b+n)/((c+2n)(c+2n+1)),
  * take over. All eⱼ are positive (a Stieltjes fraction), so the approximants
  * converge from both sides and the last change bounds the error; the
  * fraction is evaluated with the forward recurrences Aⱼ = Aⱼ₋₁ + eⱼ Aⱼ₋₂ (and
- * Bⱼ), differentiated in d, c and Z alongside, all terms positive, until the
- * value changes by less than 1e-16 and the derivatives by less than 1e-13 of
- * themselves. It needs tens of terms where c(1−z) is not small and a few
- * thousand at worst (b, c ~ 1, z within 1e-5 of 1). NaN past a million.
+ * Bⱼ), differentiated in d and c alongside, all terms positive, until the
+ * value changes by at most two units in the last place and the derivatives
+ * by less than 1e-13 of themselves (or by no more than their rounding).
+ * ∂/∂z comes from a second such fraction (see {@link slopeFraction}) rather
+ * than from differentiating in Z, which would cancel. The fraction needs
+ * tens of terms where c(1−z) is not small (the Pareto/NBD with r and α, or s
+ * and β, both huge) or c − b is large, about 150/(c(1−z)) terms when c − b is
+ * of order 1, and yields NaN past 100,000 terms: c(1−z) below about 10⁻³ with
+ * c − b of order 1 — for the Pareto/NBD, r of order 1 with α and β some 10⁸
+ * apart, or a dropout rate s/β below about 10⁻⁵ per time unit for customers
+ * without repeat purchases. The optimiser steps back from such points.
  */
-export function unitHypergeometric2F1(b: number, c: number, z: number, complement: number = 1 - z): UnitHypergeometric {
-  if (!(c > b && b > 0 && z >= 0 && z < 1 && complement > 0)) return UNDEFINED_UNIT;
-  return z <= 0.5 ? unitSeries(b, c, z, complement) : unitContinuedFraction(b, c, z, complement);
+export function unitHypergeometric2F1(b: number, c: number, z: number, complement: number = 1 - z, gap: number = c - b): UnitHypergeometric {
+  // z itself may round to 1 when 1 − z is below half an ulp; 1 − z, passed exactly, is what must be positive.
+  if (!(gap > 0 && b > 0 && z >= 0 && z <= 1 && complement > 0)) return UNDEFINED_UNIT;
+  return z <= 0.5 ? unitSeries(b, c, z, complement, gap) : unitContinuedFraction(b, c, z, complement, gap);
 }
 
-function unitSeries(b: number, c: number, z: number, complement: number): UnitHypergeometric {
+function unitSeries(b: number, c: number, z: number, complement: number, gap: number): UnitHypergeometric {
   let coefficient = 1;
   let value = 1;
   let dB = 0;
@@ -176,7 +185,6 @@ function unitSeries(b: number, c: number, z: number, complement: number): UnitHy
   let harmonicC = 0;
   let harmonicBC = 0;
   let power = 1;
-  const gap = c - b;
   const tailWeight = RELATIVE_TOLERANCE * complement * complement;
   for (let n = 0; n < MAX_TERMS; n++) {
     harmonicB += 1 / (b + n);
@@ -199,10 +207,14 @@ function unitSeries(b: number, c: number, z: number, complement: number): UnitHy
   return UNDEFINED_UNIT;
 }
 
+/** Two units in the last place: approximants that close stop changing except by rounding. */
+const FRACTION_TOLERANCE = 2 * Number.EPSILON;
 const FRACTION_DERIVATIVE_TOLERANCE = 1e-13;
+/** Rounding accumulated in the recurrences for A′ and B′, in units of their size. */
+const ROUNDING = 64 * Number.EPSILON;
+const MAX_FRACTION_TERMS = 100_000;
 
-function unitContinuedFraction(b: number, c: number, z: number, complement: number): UnitHypergeometric {
-  const d = c - b;
+function unitContinuedFraction(b: number, c: number, z: number, complement: number, d: number): UnitHypergeometric {
   const ratio = z / complement;
   // Aⱼ, Bⱼ (and their predecessors) with their derivatives in d and c.
   let a0 = 1;
@@ -214,7 +226,7 @@ function unitContinuedFraction(b: number, c: number, z: number, complement: numb
   let value = 1;
   let valueD = 0;
   let valueC = 0;
-  for (let j = 1; j < MAX_TERMS; j++) {
+  for (let j = 1; j < MAX_FRACTION_TERMS; j++) {
     const n = (j - 1) >> 1;
     let k: number;
     let kd: number;
@@ -222,14 +234,14 @@ function unitContinuedFraction(b: number, c: number, z: number, complement: numb
     if (j % 2 === 1) {
       const first = c - 1 + 2 * n;
       const second = c + 2 * n;
-      k = ((d + n) * (c - 1 + n)) / (first * second);
+      k = ((d + n) / first) * ((c - 1 + n) / second);
       kd = k / (d + n);
       // 1/(c−1+n) − 1/(c−1+2n) − 1/(c+2n), the first difference taken exactly.
       kc = k * (n / ((c - 1 + n) * first) - 1 / second);
     } else {
       const first = c + 2 * n;
       const second = c + 2 * n + 1;
-      k = ((n + 1) * (b + n)) / (first * second);
+      k = ((n + 1) / first) * ((b + n) / second);
       // b = c − d: ∂/∂d at fixed c is −1/(b+n); ∂/∂c at fixed d is 1/(b+n) − 1/(c+2n) − 1/(c+2n+1).
       kd = -k / (b + n);
       kc = k * ((d + n) / ((b + n) * first) - 1 / second);
@@ -252,14 +264,18 @@ function unitContinuedFraction(b: number, c: number, z: number, complement: numb
       a0d *= s; a1d *= s; b0d *= s; b1d *= s;
       a0c *= s; a1c *= s; b0c *= s; b1c *= s;
     }
-    // The fraction's value is Bⱼ/Aⱼ (it is 1 over 1 + e₁/(1 + …)).
+    // The fraction's value is Bⱼ/Aⱼ (it is 1 over 1 + e₁/(1 + …)); its derivatives (B′ − G A′)/A are
+    // settled when they change by less than 1e-13 of themselves or by no more than the rounding of
+    // that difference (a derivative far below its natural size cannot be resolved further).
     const next = b1 / a1;
     const nextD = (b1d - next * a1d) / a1;
     const nextC = (b1c - next * a1c) / a1;
+    const roundingD = (ROUNDING * (Math.abs(b1d) + Math.abs(next * a1d))) / a1;
+    const roundingC = (ROUNDING * (Math.abs(b1c) + Math.abs(next * a1c))) / a1;
     const settled =
-      Math.abs(next - value) <= RELATIVE_TOLERANCE * next &&
-      Math.abs(nextD - valueD) <= FRACTION_DERIVATIVE_TOLERANCE * Math.abs(nextD) &&
-      Math.abs(nextC - valueC) <= FRACTION_DERIVATIVE_TOLERANCE * Math.abs(nextC);
+      Math.abs(next - value) <= FRACTION_TOLERANCE * next &&
+      Math.abs(nextD - valueD) <= Math.max(FRACTION_DERIVATIVE_TOLERANCE * Math.abs(nextD), roundingD) &&
+      Math.abs(nextC - valueC) <= Math.max(FRACTION_DERIVATIVE_TOLERANCE * Math.abs(nextC), roundingC);
     value = next;
     valueD = nextD;
     valueC = nextC;
@@ -285,23 +301,37 @@ function unitContinuedFraction(b: number, c: number, z: number, complement: numb
  * (b/c) ₂F₁(2, b+1; c+1; z) = (b/c) ₂F₁(1, b; c; z) Q/(1−z) (Pfaff again) with
  * no cancellation: Gauss's fraction for the ratio one step along,
  *   Q = 1/(1 + e₁/(1 + e₂/(1 + …))),  k₂ₙ₊₁ = (d+n)(c−1+n)/((c+2n)(c+2n+1)),  k₂ₙ₊₂ = (n+2)(b+n+1)/((c+2n+1)(c+2n+2)),
- * again all positive; evaluated by Lentz's method (Lentz 1976, as modified by
- * Thompson & Barnett 1986) until a step changes it by less than 1e-16.
+ * again all positive, evaluated by the same forward recurrences until
+ * successive approximants differ by at most two units in the last place.
+ * (Lentz's method would not do: with coefficients in the thousands its step
+ * ratio settles a few ulps away from 1 and never meets that test.)
  */
 function slopeFraction(b: number, c: number, d: number, ratio: number): number {
-  let f = 1;
-  let numerator = 1;
-  let denominator = 0;
-  for (let j = 1; j < MAX_TERMS; j++) {
+  let a0 = 1;
+  let a1 = 1;
+  let b0 = 0;
+  let b1 = 1;
+  let value = 1;
+  for (let j = 1; j < MAX_FRACTION_TERMS; j++) {
     const n = (j - 1) >> 1;
-    const k = j % 2 === 1 ? ((d + n) * (c - 1 + n)) / ((c + 2 * n) * (c + 2 * n + 1)) : ((n + 2) * (b + n + 1)) / ((c + 2 * n + 1) * (c + 2 * n + 2));
+    // Ratios before products: c may be 10¹⁵⁰ when a Gamma mixing has collapsed far along its ridge.
+    const k = j % 2 === 1 ? ((d + n) / (c + 2 * n)) * ((c - 1 + n) / (c + 2 * n + 1)) : ((n + 2) / (c + 2 * n + 1)) * ((b + n + 1) / (c + 2 * n + 2));
     const e = k * ratio;
-    // Terms are positive, so neither running quantity can vanish.
-    denominator = 1 / (1 + e * denominator);
-    numerator = 1 + e / numerator;
-    const step = numerator * denominator;
-    f *= step;
-    if (Math.abs(step - 1) <= RELATIVE_TOLERANCE) return 1 / f;
+    const a2 = a1 + e * a0;
+    const b2 = b1 + e * b0;
+    a0 = a1;
+    a1 = a2;
+    b0 = b1;
+    b1 = b2;
+    if (a1 > RESCALE) {
+      a0 /= RESCALE;
+      a1 /= RESCALE;
+      b0 /= RESCALE;
+      b1 /= RESCALE;
+    }
+    const next = b1 / a1;
+    if (Math.abs(next - value) <= FRACTION_TOLERANCE * next && j > 2) return next;
+    value = next;
   }
   return Number.NaN;
 }

@@ -15,6 +15,8 @@ import { lowestBit } from './compile-lifecycle.js';
 export interface FrozenLifetimeValue {
   readonly model: ClvSettings['model'];
   readonly params: Readonly<Record<string, number>>;
+  /** Mixing distributions the fit collapsed (the likelihood kept rising as their spread vanished): their shape and scale then matter only as a ratio. */
+  readonly collapsed: readonly string[];
   readonly spendParams: Readonly<Record<string, number>> | null;
   readonly horizonWeeks: number;
   readonly annualDiscountRate: number;
@@ -124,7 +126,7 @@ export async function computeLifetimeValues(db: Database, asOf: string, settings
        FROM eval_orders WHERE week_mask IS NOT NULL AND week_mask <> 0`,
     );
     finish(validation, absolute);
-    return { model: 'run-rate', params: { retention, weeklyHazard: 1 - retention }, spendParams: null, horizonWeeks: horizon, annualDiscountRate: settings.annualDiscountRate, validation };
+    return { model: 'run-rate', params: { retention, weeklyHazard: 1 - retention }, collapsed: [], spendParams: null, horizonWeeks: horizon, annualDiscountRate: settings.annualDiscountRate, validation };
   }
 
   const calibrationFit = fitCountModel(settings.model, aggregate(calibration));
@@ -171,6 +173,7 @@ export async function computeLifetimeValues(db: Database, asOf: string, settings
   return {
     model: settings.model,
     params: { ...fit.params },
+    collapsed: [...(fit.collapsed ?? [])],
     spendParams: { p, q, gamma },
     horizonWeeks: horizon,
     annualDiscountRate: settings.annualDiscountRate,
