@@ -153,6 +153,8 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
   };
   const fingerprint = await inputFingerprint(db);
   const runId = await nextRunId(db, window.period);
+  // A run stopped half-way (a killed process) leaves result rows without a runs row; its id is the next one.
+  await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
   try {
     const frozen = await computeRun(db, plan, window, runId, done);
     const result = await one<{ fp: string; n: number }>(
