@@ -52,6 +52,16 @@ async function settled(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).locator('.ant-spin-spinning').waitFor({ state: 'detached' });
 }
 
+/** Does `action`, waits for the API answer at `path` it asks for, and for the table `testId` to show it. */
+async function answered(page: Page, path: string, testId: string, action: () => Promise<unknown>): Promise<void> {
+  const answer = page.waitForResponse((response) => new URL(response.url()).pathname === path);
+  await action();
+  await answer;
+  await settled(page, testId);
+}
+
+const listed = (page: Page, action: () => Promise<unknown>) => answered(page, '/api/customers', 'customer-table', action);
+
 describe('customers, customer detail, my customers and data import in chromium', () => {
   it('lists, filters and opens customers, reports a bad upload row by row, imports a good one, and keeps a manager to their own', async (context) => {
     if (!hasChromium()) {
@@ -74,8 +84,9 @@ describe('customers, customer detail, my customers and data import in chromium',
       `SELECT customer_id FROM customers WHERE manager_id <> (SELECT min(manager_id) FROM customers) ORDER BY customer_id LIMIT 1`,
     );
     const [district] = await db.all<{ district: string }>('SELECT min(district) AS district FROM customers');
+    const [evaluated] = await db.all<{ n: number }>('SELECT count(*) AS n FROM run_results WHERE run_id = (SELECT max(run_id) FROM runs)');
     await db.close();
-    if (own === undefined || foreign === undefined || district === undefined) throw new Error('demo data without managers');
+    if (own === undefined || foreign === undefined || district === undefined || evaluated === undefined) throw new Error('demo data without managers');
     const goodFile = join(workDir, '新客户.csv');
     await writeFile(
       goodFile,
@@ -106,27 +117,25 @@ describe('customers, customer detail, my customers and data import in chromium',
       await signIn(page, 'admin', 'admin123', '登 录');
       await page.waitForURL(`${server.url}/customers`);
       await heading(page, '客户');
-      await settled(page, 'customer-table');
+      await tableRows(page, 'customer-table').nth(19).waitFor();
       expect(await tableRows(page, 'customer-table').count()).toBe(20);
-      await page.getByText('共 1,500 户').waitFor();
+      await page.getByText(`共 ${evaluated.n.toLocaleString('zh-CN')} 户`).waitFor();
       await screenshot(page, 'zh-customers-list');
 
       // Sort by composite score, highest first, then filter by value cell in the column header.
-      await page.getByTestId('customer-table').locator('th', { hasText: '综合得分' }).click();
-      await page.getByTestId('customer-table').locator('th', { hasText: '综合得分' }).click();
-      await page.waitForURL(/sort=compositeScore&order=desc/);
-      await settled(page, 'customer-table');
-      await page.getByTestId('customer-table').locator('th', { hasText: '价值类别' }).locator('.ant-table-filter-trigger').click();
+      const header = (text: string) => page.getByTestId('customer-table').locator('th', { hasText: text });
+      await listed(page, () => header('综合得分').click());
+      await listed(page, () => header('综合得分').click());
+      expect(new URL(page.url()).search).toBe('?sort=compositeScore&order=desc');
+      await header('价值类别').locator('.ant-table-filter-trigger').click();
       await page.locator('.ant-table-filter-dropdown').getByText('价值客户', { exact: true }).click();
-      await page.locator('.ant-table-filter-dropdown').getByRole('button', { name: '确 定' }).click();
-      await page.waitForURL(/valueCell=value/);
-      await settled(page, 'customer-table');
+      await listed(page, () => page.locator('.ant-table-filter-dropdown').getByRole('button', { name: '确 定' }).click());
+      expect(new URL(page.url()).searchParams.get('valueCell')).toBe('value');
       const cells = await tableRows(page, 'customer-table').locator('td .ant-tag').allTextContents();
       expect(cells.filter((text) => text.endsWith('客户'))).toEqual(Array(20).fill('价值客户'));
       await page.getByTestId('customer-search').locator('input').fill('便利');
-      await page.getByTestId('customer-search').locator('input').press('Enter');
-      await page.waitForURL(/search=/);
-      await settled(page, 'customer-table');
+      await listed(page, () => page.getByTestId('customer-search').locator('input').press('Enter'));
+      expect(new URL(page.url()).searchParams.get('search')).toBe('便利');
       await screenshot(page, 'zh-customers-filtered');
 
       // Open the first customer from the list.
@@ -145,8 +154,7 @@ describe('customers, customer detail, my customers and data import in chromium',
       await page.getByTestId('customer-back').click();
       await page.waitForURL(/valueCell=value.*search=|search=.*valueCell=value/);
 
-      await page.getByRole('tab', { name: '流失预警' }).click();
-      await settled(page, 'warning-table');
+      await answered(page, '/api/warnings', 'warning-table', () => page.getByRole('tab', { name: '流失预警' }).click());
       expect(await tableRows(page, 'warning-table').count()).toBeGreaterThan(0);
       await screenshot(page, 'zh-customers-warnings');
 
@@ -177,9 +185,8 @@ describe('customers, customer detail, my customers and data import in chromium',
 
       // English.
       await page.getByTestId('language-switch').click();
-      await menuItem(page, 'Customers').click();
+      await listed(page, () => menuItem(page, 'Customers').click());
       await heading(page, 'Customers');
-      await settled(page, 'customer-table');
       await screenshot(page, 'en-customers-list');
       await tableRows(page, 'customer-table').first().click();
       await page.getByTestId('indicator-table').waitFor();
@@ -196,14 +203,12 @@ describe('customers, customer detail, my customers and data import in chromium',
 
       // A customer manager: their own customers, warnings and strategies; another manager's customer is not found.
       await signIn(page, 'manager', 'manager123', '登 录');
-      await menuItem(page, '我的客户').click();
+      await listed(page, () => menuItem(page, '我的客户').click());
       await heading(page, '我的客户');
-      await settled(page, 'customer-table');
       const managers = await tableRows(page, 'customer-table').count();
       expect(managers).toBeGreaterThan(0);
       await screenshot(page, 'zh-my-customers-list');
-      await page.getByRole('tab', { name: '流失预警' }).click();
-      await settled(page, 'warning-table');
+      await answered(page, '/api/warnings', 'warning-table', () => page.getByRole('tab', { name: '流失预警' }).click());
       await screenshot(page, 'zh-my-customers-warnings');
       await page.getByRole('tab', { name: '服务策略' }).click();
       await page.getByTestId('class-strategies').waitFor();

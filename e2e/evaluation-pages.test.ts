@@ -101,6 +101,8 @@ describe('dashboard, evaluations and schemes in chromium', () => {
       await page.getByTestId('clv-validation').waitFor();
       await page.getByTestId('run-detail').getByText('输入数据指纹').waitFor();
       await screenshot(page, 'zh-run-detail');
+      await page.getByTestId('run-detail').getByText('各步骤用时').scrollIntoViewIfNeeded();
+      await screenshot(page, 'zh-run-detail-end');
       await page.keyboard.press('Escape');
       await page.getByTestId('clv-validation').waitFor({ state: 'hidden' });
 
@@ -109,7 +111,7 @@ describe('dashboard, evaluations and schemes in chromium', () => {
       await page.waitForURL(/tab=compare/);
       await page.getByTestId('transition-cells').waitFor();
       await page.getByTestId('transition-classes').waitFor();
-      await page.getByTestId('movers-table').locator('tbody tr').first().waitFor();
+      await page.getByTestId('movers-table').locator('tr.ant-table-row').first().waitFor();
       expect(await page.getByTestId('compare-summary').textContent()).toContain('两期都有');
       await screenshot(page, 'zh-runs-compare');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export').click()]);
@@ -168,7 +170,7 @@ describe('dashboard, evaluations and schemes in chromium', () => {
       await screenshot(page, 'en-runs-list');
       await page.getByRole('tab', { name: 'Compare' }).click();
       await page.getByTestId('transition-cells').waitFor();
-      await page.getByTestId('movers-table').locator('tbody tr').first().waitFor();
+      await page.getByTestId('movers-table').locator('tr.ant-table-row').first().waitFor();
       await screenshot(page, 'en-runs-compare');
       await menuItem(page, 'Schemes').click();
       await page.getByTestId('ahp-editor').waitFor();
@@ -187,7 +189,9 @@ describe('dashboard, evaluations and schemes in chromium', () => {
       await signIn(page, 'district', 'district123', '登 录');
       await heading(page, '总览');
       await page.getByTestId('scope').getByText(/^区县“.+”的客户$/).waitFor();
-      await expectCharts(page, ['value-matrix-chart']);
+      await expectCharts(page, ['value-matrix-chart', 'breakdown-market', 'breakdown-format']);
+      // One district needs no chart by district.
+      expect(await page.getByTestId('breakdown-district').count()).toBe(0);
       await screenshot(page, 'zh-dashboard-district');
       await menuItem(page, '评价').click();
       await page.getByTestId('run-table').getByText('2026Q3-001').waitFor();

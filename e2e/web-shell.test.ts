@@ -90,7 +90,11 @@ describe('web shell in chromium', () => {
         await menuItem(page, item.zh).click();
         await page.waitForURL(`${server.url}${item.path}`);
         await heading(page, item.zh);
-        if (item.name === 'dashboard') await page.getByTestId('scope').getByText('全部客户', { exact: true }).waitFor();
+        if (item.name === 'dashboard') {
+          await page.getByTestId('scope').getByText('全部客户', { exact: true }).waitFor();
+          // No evaluation yet: the overview says so rather than showing empty charts.
+          await page.getByTestId('dashboard-empty').getByText('还没有评价结果').waitFor();
+        }
         await screenshot(page, `zh-${item.name}`);
       }
 
@@ -124,6 +128,7 @@ describe('web shell in chromium', () => {
         await menuItem(page, item.en).click();
         await page.waitForURL(`${server.url}${item.path}`);
         await heading(page, item.en);
+        if (item.name === 'dashboard') await page.getByTestId('dashboard-empty').getByText('No evaluation results yet').waitFor();
         await screenshot(page, `en-${item.name}`);
       }
       await page.getByRole('tab', { name: 'Audit log' }).click();

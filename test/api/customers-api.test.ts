@@ -135,6 +135,16 @@ describe('GET /api/customers', () => {
     expect(own.items.every((item) => item.managerId === 'M0')).toBe(true);
     // Asking for another manager's customers by filter finds nothing rather than widening the scope.
     expect((await list('manager', 'manager=M1')).total).toBe(0);
+    // Scope with a sort on a customer column (joined) and with run-side filters and a search (semi-joined).
+    expect(ids(await list('manager', 'sort=name&order=desc&pageSize=200'))).toEqual(await expectedIds("c.manager_id = 'M0'", [], 'c.name DESC, r.customer_id'));
+    const narrowed = await list('manager', `valueCell=low_value,potential_value&search=${encodeURIComponent('商户')}&sort=potentialValue&order=desc&page=2&pageSize=3`);
+    const expectedNarrowed = await expectedIds(
+      "c.manager_id = 'M0' AND r.value_cell IN ('low_value', 'potential_value') AND c.name LIKE '%商户%'",
+      [],
+      'r.potential_value DESC, r.customer_id',
+    );
+    expect(ids(narrowed)).toEqual(expectedNarrowed.slice(3, 6));
+    expect(narrowed.total).toBe(expectedNarrowed.length);
   });
 
   it('gives a district head their district only', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { criticWeights, DEFAULT_SCHEME, entropyWeights, type ObjectiveWeightsResponse, type SchemeDocumentResponse, type StoredSchemeInfo } from '@retail-value/core';
-import { listAudit, loadRun } from '@retail-value/engine';
+import { listAudit, loadRun, objectiveWeightsPreview } from '@retail-value/engine';
 import { apiHarness, type ApiHarness } from './api-harness.js';
 
 let harness: ApiHarness;
@@ -154,6 +154,13 @@ describe('GET /api/weights/objective', () => {
         expect(0.5 * (subjective[index] as number) + 0.5 * weight).toBeCloseTo(frozen, 4);
       });
     }
+  });
+
+  it('reads a fixed sample beyond the sample limit', async () => {
+    const first = await objectiveWeightsPreview(harness.db, { dimension: 'support', sampleLimit: 12 });
+    const second = await objectiveWeightsPreview(harness.db, { dimension: 'support', sampleLimit: 12 });
+    expect([first.customers, first.sampled]).toEqual([60, 12]);
+    expect(second).toEqual(first);
   });
 
   it('reads every customer without a segment, and answers 400 for an unknown dimension or segment', async () => {

@@ -54,7 +54,7 @@ describe('retail-value demo', () => {
     expect(refused.stderr).toContain('--force');
     expect(refused.stderr).toContain('60');
     const english = await cli('--lang', 'en', 'demo', '--db', db, '--customers', '80', '--weeks', '4');
-    expect(english.stderr).toContain('already holds 60 customers');
+    expect(english.stderr).toContain('already holds business data (60 rows in customers)');
     const forced = parseJson<DemoJson>(await cli('demo', '--db', db, '--customers', '80', '--weeks', '4', '--lines-per-order', '1', '--force', '--json'));
     expect(forced.counts.customers).toBe(80);
   });

@@ -297,7 +297,9 @@ describe('OpenAPI document', () => {
       paths: Record<string, Record<string, { parameters: { name: string }[]; responses: Record<string, unknown>; requestBody?: unknown; security?: unknown[]; description?: string }>>;
     };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/api/audit', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/docs', '/api/users']);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/audit', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/docs', '/api/users', '/api/customers', '/api/imports']),
+    );
     const login = document.paths['/api/auth/login']?.post;
     expect(login?.security).toEqual([]);
     expect(Object.keys(login?.responses ?? {}).sort()).toEqual(['200', '400', '401', '429']);
@@ -308,6 +310,13 @@ describe('OpenAPI document', () => {
     expect(Object.keys(create?.responses ?? {}).sort()).toEqual(['201', '400', '401', '403']);
     expect(create?.description).toBe('Roles: admin.');
     expect(document.paths['/api/audit']?.get?.parameters.map((parameter) => parameter.name)).toEqual(['limit', 'offset']);
+    // An upload is described as multipart with its file; a download by its media type.
+    expect(document.paths['/api/imports']?.post?.requestBody).toMatchObject({
+      content: { 'multipart/form-data': { schema: { required: ['kind', 'file'], properties: { file: { type: 'string', format: 'binary' } } } } },
+    });
+    expect(document.paths['/api/customers/export']?.get?.responses['200']).toMatchObject({
+      content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+    });
   });
 });
 

@@ -110,6 +110,19 @@ export function customerConditions(runId: string, user: ScopedUser, filter: Omit
   return builder.build();
 }
 
+/**
+ * `FROM … WHERE …` for the rows matching `conditions`: `run_results` alone
+ * when no condition (and, with `joinCustomers` false, no sort key) needs the
+ * customers table; otherwise semi-joined to the customers that qualify, or
+ * joined when the caller reads customer columns. A million-row join is
+ * built only when it decides something.
+ */
+export function matchingRows(conditions: CustomerConditions, joinCustomers: boolean): string {
+  if (joinCustomers) return `FROM ${CUSTOMER_FROM} WHERE ${conditions.where}`;
+  if (conditions.customer === null) return `FROM run_results r WHERE ${conditions.run}`;
+  return `FROM run_results r WHERE ${conditions.run} AND r.customer_id IN (SELECT c.customer_id FROM customers c WHERE ${conditions.customer})`;
+}
+
 /** Whether ordering by `sort` needs the customers table. */
 export function sortsByCustomer(sort: CustomerSortKey): boolean {
   return SORT_COLUMNS[sort].includes('c.');

@@ -1,6 +1,6 @@
 import type { CustomerListItem, CustomerListQuery, RunReference, ScopedUser } from '@retail-value/core';
 import { one, type Database } from '../db/database.js';
-import { CUSTOMER_FROM, customerConditions, customerOrder, sortsByCustomer, type CustomerConditions } from './customer-query.js';
+import { CUSTOMER_FROM, customerConditions, customerOrder, matchingRows, sortsByCustomer } from './customer-query.js';
 
 /** The list's columns, named as the contract names them. */
 export const CUSTOMER_ITEM_COLUMNS = `r.customer_id AS "customerId", c.name AS "name", c.license_no AS "licenseNo", c.manager_id AS "managerId",
@@ -12,17 +12,6 @@ export const CUSTOMER_ITEM_COLUMNS = `r.customer_id AS "customerId", c.name AS "
 export interface CustomerPage {
   readonly items: CustomerListItem[];
   readonly total: number;
-}
-
-/**
- * The rows matching `conditions`, from `run_results` alone when no condition
- * and no sort key needs the customers table, otherwise semi-joined to the
- * customers that qualify (or joined, to sort by a customer column).
- */
-function matchingSql(conditions: CustomerConditions, joinCustomers: boolean): string {
-  if (joinCustomers) return `FROM ${CUSTOMER_FROM} WHERE ${conditions.where}`;
-  if (conditions.customer === null) return `FROM run_results r WHERE ${conditions.run}`;
-  return `FROM run_results r WHERE ${conditions.run} AND r.customer_id IN (SELECT c.customer_id FROM customers c WHERE ${conditions.customer})`;
 }
 
 /**
@@ -41,11 +30,11 @@ export async function listCustomers(db: Database, user: ScopedUser, run: RunRefe
   const limit = `$${params.length + 1}`;
   const offset = `$${params.length + 2}`;
   const items = await db.all<CustomerListItem>(
-    `WITH page AS (SELECT r.customer_id ${matchingSql(conditions, sortsByCustomer(query.sort))} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+    `WITH page AS (SELECT r.customer_id ${matchingRows(conditions, sortsByCustomer(query.sort))} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
      SELECT ${CUSTOMER_ITEM_COLUMNS} FROM ${CUSTOMER_FROM}
      WHERE r.run_id = $1 AND r.customer_id IN (SELECT customer_id FROM page) ORDER BY ${order}`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],
   );
-  const { total } = await one<{ total: number }>(db, `SELECT count(*) AS total ${matchingSql(conditions, false)}`, params);
+  const { total } = await one<{ total: number }>(db, `SELECT count(*) AS total ${matchingRows(conditions, false)}`, params);
   return { items, total };
 }

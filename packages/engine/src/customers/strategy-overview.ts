@@ -2,7 +2,7 @@ import { LIFECYCLE_STAGES, VALUE_CELLS, type RunReference, type ScopedUser, type
 import type { Database } from '../db/database.js';
 import { loadRun } from '../evaluation/run-store.js';
 import { schemeVersion } from '../evaluation/scheme-store.js';
-import { ConditionBuilder, CUSTOMER_FROM } from './customer-query.js';
+import { ConditionBuilder, matchingRows } from './customer-query.js';
 
 /**
  * The service strategies of the run's scheme version — the common items, and
@@ -15,10 +15,10 @@ export async function strategyOverview(db: Database, user: ScopedUser, reference
   const builder = new ConditionBuilder();
   builder.add(`r.run_id = ${builder.bind(run.runId)}`);
   builder.scope(user);
-  const { where, params } = builder.build();
+  const conditions = builder.build();
   const rows = await db.all<{ service_class: string; value_cell: string; lifecycle_stage: string; n: number }>(
-    `SELECT r.service_class, r.value_cell, r.lifecycle_stage, count(*) AS n FROM ${CUSTOMER_FROM} WHERE ${where} GROUP BY ALL`,
-    params,
+    `SELECT r.service_class, r.value_cell, r.lifecycle_stage, count(*) AS n ${matchingRows(conditions, false)} GROUP BY ALL`,
+    conditions.params,
   );
   const count = (key: 'service_class' | 'value_cell' | 'lifecycle_stage', value: string): number =>
     rows.filter((row) => row[key] === value).reduce((sum, row) => sum + row.n, 0);

@@ -31,7 +31,6 @@ const MACRO_NAMES = ['demo_normal2', 'demo_normal', 'demo_u3', 'demo_u2', 'demo_
 
 const VARIABLES = ['demo_seed', 'demo_customers', 'demo_weeks', 'demo_end', 'demo_start', 'demo_lines'];
 
-
 /**
  * The calendar of the data window: one row per day, with the week index
  * (0 = the first 7 days), the volume multiplier of the season and the chance

@@ -17,20 +17,21 @@ export async function generateAssessments(db: Database): Promise<void> {
         year(quarter_start) || 'Q' || quarter(quarter_start) AS period,
         row_number() OVER (ORDER BY quarter_start) AS quarter_no
       FROM generate_series(date_trunc('quarter', getvariable('demo_start')), getvariable('demo_end'), INTERVAL 3 MONTH) AS q(quarter_start)
-    ), assessed AS (
-      SELECT c.idx, c.customer_id, c.manager_id, q.period, q.quarter_no,
-        35 + 30 * ${influence} + CASE c.scale WHEN 'large' THEN 15 WHEN 'medium' THEN 7.5 ELSE 0 END + 15 * c.quality
-          + 6 * demo_normal2(c.idx, q.quarter_no, 'assessment.influence') AS social_influence,
-        CASE c.trade_area WHEN 'core' THEN 78 WHEN 'secondary' THEN 64 ELSE 48 END + CASE WHEN c.market = 'urban' THEN 6 ELSE 0 END
-          + 7 * demo_normal2(c.idx, q.quarter_no, 'assessment.trade_area') AS trade_area_maturity,
-        40 + 45 * c.quality + CASE c.pattern WHEN 'growing' THEN 6 + 1.5 * q.quarter_no WHEN 'declining' THEN -8 - 2 * q.quarter_no
-          WHEN 'new' THEN -5 ELSE 0 END
-          + 6 * demo_normal2(c.idx, q.quarter_no, 'assessment.skill') AS operating_skill
-      FROM demo_customer c CROSS JOIN quarters q
-      WHERE c.first_date <= q.quarter_end AND c.stop_date > q.quarter_start
+    ), indicators AS (
+      SELECT * FROM (VALUES (1, 'operating_skill'), (2, 'social_influence'), (3, 'trade_area_maturity')) AS i(indicator_no, indicator)
     )
-    SELECT customer_id, period, indicator, round(greatest(0, least(100, score))), manager_id
-    FROM assessed
-    UNPIVOT (score FOR indicator IN (social_influence, trade_area_maturity, operating_skill))
-    ORDER BY period, idx, indicator`);
+    SELECT c.customer_id, q.period, i.indicator,
+      round(greatest(0, least(100, CASE i.indicator
+        WHEN 'social_influence' THEN
+          35 + 30 * ${influence} + CASE c.scale WHEN 'large' THEN 15 WHEN 'medium' THEN 7.5 ELSE 0 END + 15 * c.quality
+        WHEN 'trade_area_maturity' THEN
+          CASE c.trade_area WHEN 'core' THEN 78 WHEN 'secondary' THEN 64 ELSE 48 END + CASE WHEN c.market = 'urban' THEN 6 ELSE 0 END
+        ELSE
+          40 + 45 * c.quality + CASE c.pattern WHEN 'growing' THEN 6 + 1.5 * q.quarter_no WHEN 'declining' THEN -8 - 2 * q.quarter_no
+            WHEN 'new' THEN -5 ELSE 0 END
+        END + 6 * demo_normal2(c.idx, 10 * q.quarter_no + i.indicator_no, 'assessment')))),
+      c.manager_id
+    FROM demo_customer c CROSS JOIN quarters q CROSS JOIN indicators i
+    WHERE c.first_date <= q.quarter_end AND c.stop_date > q.quarter_start
+    ORDER BY q.period, c.idx, i.indicator_no`);
 }

@@ -83,8 +83,9 @@ const TERMINATED: readonly LifecyclePattern[] = ['suspended', 'cancelled', 'clos
 const TERMINATED_SQL = `(${TERMINATED.map((pattern) => `'${pattern}'`).join(', ')})`;
 
 /**
- * Draws each customer's independent attributes: district, market, format,
- * lifecycle pattern, size, dates. Window-free, so it is one parallel pass.
+ * Draws each customer's own attributes: district, market, format, lifecycle
+ * pattern, size, dates. Only the stratified pattern looks at the whole
+ * population.
  */
 async function drawCustomers(db: Database, districts: number): Promise<void> {
   const selected = DISTRICTS.slice(0, districts);

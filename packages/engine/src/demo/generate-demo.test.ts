@@ -161,7 +161,7 @@ describe('a small demo company (300 customers, 26 weeks)', () => {
   it('refuses to overwrite a database that has customers, and replaces it when asked', async () => {
     const refused = await generateDemo(db, { customers: 50, weeks: 4 }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(IssuesError);
-    expect((refused as IssuesError).issues[0]).toMatchObject({ code: 'demo.database_not_empty', params: { count: 300 } });
+    expect((refused as IssuesError).issues[0]).toMatchObject({ code: 'demo.database_not_empty', params: { table: 'customers', count: 300 } });
     expect(await count(db, 'SELECT count(*) AS n FROM customers')).toBe(300);
 
     const replaced = await generateDemo(db, { customers: 50, weeks: 4, replace: true });

@@ -34,7 +34,7 @@ export const DEMO_TABLES = [
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
 export interface GenerateDemoRequest extends DemoOptionsInput {
-  /** Replace all fact data if the database already holds customers (otherwise refuse). */
+  /** Replace all business data if the database holds any (otherwise refuse). */
   readonly replace?: boolean;
   /** Called as each table is about to be generated. */
   readonly onProgress?: (table: DemoTable) => void;
@@ -72,12 +72,19 @@ export function demoSource(options: DemoOptions): string {
   return `demo:customers=${options.customers},weeks=${options.weeks},seed=${options.seed},end=${options.end},lines-per-order=${options.linesPerOrder}`;
 }
 
+/**
+ * The generator fills empty tables. A database that holds business data is
+ * refused (naming the first table with rows), or cleared when asked to.
+ */
 async function refuseOrClear(db: Database, replace: boolean): Promise<void> {
-  const existing = await one<{ customers: number }>(db, 'SELECT count(*) AS customers FROM customers');
-  const customers = Number(existing.customers);
-  if (customers === 0) return;
-  if (!replace) throw new IssuesError([issue('demo.database_not_empty', { params: { count: customers } })]);
-  for (const table of FACT_TABLES) await db.run(`DELETE FROM ${db.dialect.quoteIdent(table.name)}`);
+  for (const table of FACT_TABLES) {
+    const held = await one<{ rows: number }>(db, `SELECT count(*) AS rows FROM ${db.dialect.quoteIdent(table.name)}`);
+    const rows = Number(held.rows);
+    if (rows === 0) continue;
+    if (!replace) throw new IssuesError([issue('demo.database_not_empty', { params: { table: table.name, count: rows } })]);
+    for (const cleared of FACT_TABLES) await db.run(`DELETE FROM ${db.dialect.quoteIdent(cleared.name)}`);
+    return;
+  }
 }
 
 /**

@@ -27,7 +27,7 @@ export async function generateVisits(db: Database): Promise<void> {
   await createBucketTable(db, 'demo_visit_bucket', { items: itemSets() });
   await db.run(`INSERT INTO visits (visit_id, customer_id, manager_id, planned_date, actual_date, duration_minutes, items)
     WITH planned AS (
-      SELECT c.idx, c.customer_id, c.manager_id, c.manager_no, k.week, k.order_date AS planned_date
+      SELECT c.idx, c.customer_id, c.manager_id, c.manager_no, k.week, k.order_date AS planned_date, k.date_key
       FROM demo_customer c
       JOIN demo_calendar k ON k.weekday = c.weekday
       WHERE (k.week + floor(demo_u(c.idx, 'visit.phase') * c.visit_interval)::INTEGER) % c.visit_interval = 0
@@ -39,7 +39,7 @@ export async function generateVisits(db: Database): Promise<void> {
           ELSE 1 + floor(demo_u2(p.idx, p.week, 'visit.delay.days') * 3)::INTEGER END AS delay
       FROM planned p
     )
-    SELECT printf('V%s-%s', strftime(d.planned_date, '%Y%m%d'), d.customer_id), d.customer_id, d.manager_id, d.planned_date,
+    SELECT 'V' || d.date_key || '-' || d.customer_id, d.customer_id, d.manager_id, d.planned_date,
       CASE WHEN d.missed OR d.planned_date + d.delay > getvariable('demo_end') THEN NULL ELSE d.planned_date + d.delay END,
       CASE WHEN d.missed THEN NULL ELSE round(10 + 35 * pow(demo_u2(d.idx, d.week, 'visit.duration'), 1.5)) END,
       CASE WHEN d.missed THEN NULL ELSE b.value END

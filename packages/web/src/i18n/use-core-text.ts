@@ -7,7 +7,7 @@ export interface CoreText {
   readonly term: (key: string, params?: Readonly<Record<string, string | number>>) => string;
   /** The same as a label on its own: the core words terms for running text, so English labels get a capital. */
   readonly label: (key: string) => string;
-  /** A name stored with a scheme or run, in the current language. */
+  /** A name stored with a scheme or run, in the current language (as a label: English with a capital). */
   readonly named: (text: LocalizedText | null | undefined, fallback: string) => string;
 }
 
@@ -21,6 +21,12 @@ export function useCoreText(): CoreText {
     },
     [locale],
   );
-  const named = useCallback((text: LocalizedText | null | undefined, fallback: string) => text?.[locale] ?? fallback, [locale]);
+  const named = useCallback(
+    (text: LocalizedText | null | undefined, fallback: string) => {
+      const found = text?.[locale] ?? fallback;
+      return locale === 'en' ? found.charAt(0).toUpperCase() + found.slice(1) : found;
+    },
+    [locale],
+  );
   return { term, label, named };
 }

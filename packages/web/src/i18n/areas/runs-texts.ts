@@ -112,7 +112,7 @@ export const runsZhCN = {
 } as const;
 
 export const runsEn: Readonly<Record<keyof typeof runsZhCN, string>> = {
-  'runs.description': 'Start an evaluation, see each run’s results and frozen parameters, and compare how customers moved between two runs.',
+  'runs.description': "Start an evaluation, see each run's results and frozen parameters, and compare how customers moved between two runs.",
   'runs.empty': 'No evaluation runs yet',
   'runs.export_xlsx': 'Export to Excel',
   'runs.tab.runs': 'Runs',
@@ -125,8 +125,8 @@ export const runsEn: Readonly<Record<keyof typeof runsZhCN, string>> = {
   'runs.start.as_of_hint': 'The last day of the window; the last day of the period when empty',
   'runs.start.as_of_placeholder': 'End of period',
   'runs.start.window_weeks': 'Window',
-  'runs.start.window_hint': 'Length of the window (4–53 weeks); the scheme’s when empty',
-  'runs.start.window_placeholder': 'Scheme’s',
+  'runs.start.window_hint': "Length of the window (4–53 weeks); the scheme's when empty",
+  'runs.start.window_placeholder': "Scheme's",
   'runs.start.scheme': 'Scheme',
   'runs.start.scheme_default': 'Default scheme (latest version)',
   'runs.start.scheme_stored': '{name} (version {version})',
@@ -208,7 +208,7 @@ export const runsEn: Readonly<Record<keyof typeof runsZhCN, string>> = {
   'runs.compare.classes_title': 'Service-class transitions',
   'runs.compare.corner': 'from \\ to',
   'runs.compare.total': 'Total',
-  'runs.compare.matrix_note': 'Rows are the earlier run’s categories, columns the later run’s; each cell gives the customers and their share of the row, darker for a larger share, with the diagonal (unchanged) in bold.',
+  'runs.compare.matrix_note': "Rows are the earlier run's categories, columns the later run's; each cell gives the customers and their share of the row, darker for a larger share, with the diagonal (unchanged) in bold.",
   'runs.compare.movers_title': 'Movers (largest change of composite score first)',
   'runs.compare.movers_total': '{total} customers',
   'runs.compare.no_movers': 'No customer changed value cell or service class',

@@ -22,12 +22,11 @@ export function ClassHistory({ history, currentRunId }: { readonly history: read
       grid: { left: 40, right: 24, top: 28, bottom: 28 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: history.map((entry) => entry.run.runId), axisLabel: { color: '#6b7280' } },
-      yAxis: { type: 'value', min: 0, max: 100, splitNumber: 4, axisLabel: { color: '#6b7280' } },
+      yAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { color: '#6b7280' } },
       series: [
         {
           type: 'line',
           name: t('customer.history.composite'),
-          step: false,
           symbolSize: 10,
           lineStyle: { color: '#9aa8bb', width: 2 },
           data: history.map((entry) => ({

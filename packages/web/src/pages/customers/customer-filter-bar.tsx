@@ -48,18 +48,18 @@ export function CustomerFilterBar({
         value={search}
         onChange={(event) => setSearch(event.target.value)}
         onSearch={(value) => setText('search', value)}
-        style={{ width: 280 }}
+        style={{ width: 260 }}
         data-testid="customer-search"
       />
-      {fields.includes('district') ? select('district', facets?.districts, t('customers.filter.district'), 140) : null}
-      {fields.includes('route') ? select('route', facets?.routes, t('customers.filter.route'), 140) : null}
-      {fields.includes('manager') ? select('manager', facets?.managers, t('customers.filter.manager'), 140) : null}
+      {fields.includes('district') ? select('district', facets?.districts, t('customers.filter.district'), 130) : null}
+      {fields.includes('route') ? select('route', facets?.routes, t('customers.filter.route'), 130) : null}
+      {fields.includes('manager') ? select('manager', facets?.managers, t('customers.filter.manager'), 130) : null}
       <Select
         placeholder={t('customers.filter.run')}
         value={state.text.run ?? facets?.run?.runId}
         options={(facets?.runs ?? []).map((run) => ({ value: run.runId, label: t('customers.filter.run_option', { period: run.period, runId: run.runId }) }))}
         onChange={(value: string) => setText('run', value === facets?.runs[0]?.runId ? undefined : value)}
-        style={{ width: 220 }}
+        style={{ width: 200 }}
         data-testid="filter-run"
       />
       {hasFilters(state) ? (

@@ -117,7 +117,7 @@ export function CustomerTable({
       title: t('customers.column.format'),
       dataIndex: 'format',
       key: 'format',
-      width: 104,
+      width: 120,
       ...codeFilter('format', CUSTOMER_FORMATS.map((code) => ({ value: code, text: label(`format.${code}`) }))),
       render: (code: string) => label(`format.${code}`),
     },
@@ -125,7 +125,7 @@ export function CustomerTable({
       title: t('customers.column.market'),
       dataIndex: 'market',
       key: 'market',
-      width: 84,
+      width: 100,
       ...codeFilter('market', CUSTOMER_MARKETS.map((code) => ({ value: code, text: label(`market.${code}`) }))),
       render: (code: string) => label(`market.${code}`),
     },
@@ -133,7 +133,7 @@ export function CustomerTable({
       title: t('customers.column.credit'),
       dataIndex: 'creditGrade',
       key: 'creditGrade',
-      width: 76,
+      width: 88,
       sorter: true,
       sortOrder: sortOrder('creditGrade'),
       render: (value: string | null) => value ?? '—',
@@ -142,7 +142,7 @@ export function CustomerTable({
       title: t('customers.column.composite'),
       dataIndex: 'compositeScore',
       key: 'compositeScore',
-      width: 96,
+      width: 120,
       align: 'right',
       sorter: true,
       sortOrder: sortOrder('compositeScore'),
@@ -152,7 +152,7 @@ export function CustomerTable({
       title: t('customers.column.current'),
       dataIndex: 'currentValue',
       key: 'currentValue',
-      width: 96,
+      width: 104,
       align: 'right',
       sorter: true,
       sortOrder: sortOrder('currentValue'),
@@ -162,7 +162,7 @@ export function CustomerTable({
       title: t('customers.column.potential'),
       dataIndex: 'potentialValue',
       key: 'potentialValue',
-      width: 96,
+      width: 112,
       align: 'right',
       sorter: true,
       sortOrder: sortOrder('potentialValue'),
@@ -252,8 +252,7 @@ export function CustomerTable({
         loading={loading}
         columns={columns}
         dataSource={data?.items ?? []}
-        scroll={{ x: 1500 }}
-        sticky
+        scroll={{ x: 1640 }}
         data-testid="customer-table"
         locale={{
           emptyText: (

@@ -43,7 +43,7 @@ export function IndicatorTable({ evaluation }: { readonly evaluation: CustomerEv
         {
           title: t('customer.indicator.dimension'),
           dataIndex: 'dimension',
-          width: 96,
+          width: 120,
           onCell: (row) => ({ rowSpan: span(row) }),
           render: (code: string) => <Typography.Text strong>{dimensionName(code)}</Typography.Text>,
         },

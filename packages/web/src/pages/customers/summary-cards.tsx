@@ -36,13 +36,13 @@ export function SummaryCards({ evaluation, customer }: { readonly evaluation: Cu
 
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-      <Col xs={24} sm={12} xl={4}>
+      <Col xs={24} sm={12} lg={8} xxl={4}>
         <SummaryCard title={t('customer.summary.composite')} testId="summary-composite">
           <div style={big}>{formatFixed(evaluation.compositeScore, 1)}</div>
           {secondary(t('customer.summary.rank', { rank: formatCount(evaluation.rank, locale), customers: formatCount(evaluation.customers, locale) }))}
         </SummaryCard>
       </Col>
-      <Col xs={24} sm={12} xl={5}>
+      <Col xs={24} sm={12} lg={8} xxl={4}>
         <SummaryCard title={t('customer.summary.cell')} testId="summary-cell">
           <Tag color={CELL_COLORS[evaluation.valueCell]} style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }}>
             {label(`cell.${evaluation.valueCell}`)}
@@ -51,7 +51,7 @@ export function SummaryCards({ evaluation, customer }: { readonly evaluation: Cu
           {secondary(t('customer.summary.thresholds', { current: formatFixed(evaluation.thresholds.current, 1), potential: formatFixed(evaluation.thresholds.potential, 1) }))}
         </SummaryCard>
       </Col>
-      <Col xs={24} sm={12} xl={4}>
+      <Col xs={24} sm={12} lg={8} xxl={4}>
         <SummaryCard title={t('customer.summary.class')} testId="summary-class">
           <Typography.Text strong style={{ fontSize: 18 }}>
             {named(evaluation.serviceClassName, evaluation.serviceClass)}
@@ -68,7 +68,7 @@ export function SummaryCards({ evaluation, customer }: { readonly evaluation: Cu
           )}
         </SummaryCard>
       </Col>
-      <Col xs={24} sm={12} xl={4}>
+      <Col xs={24} sm={12} lg={8} xxl={4}>
         <SummaryCard title={t('customer.lifecycle')} testId="summary-lifecycle">
           <Flex gap={6} wrap>
             <Tag color={STAGE_COLORS[lifecycle.stage]} style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }}>
@@ -79,7 +79,7 @@ export function SummaryCards({ evaluation, customer }: { readonly evaluation: Cu
           {secondary(lifecycle.reason)}
         </SummaryCard>
       </Col>
-      <Col xs={24} sm={12} xl={4}>
+      <Col xs={24} sm={12} lg={8} xxl={4}>
         <SummaryCard title={t('customer.churn')} testId="summary-churn">
           <Flex align="center" gap={8}>
             <Tag color={RISK_COLORS[churn.risk]} style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }}>
@@ -100,7 +100,7 @@ export function SummaryCards({ evaluation, customer }: { readonly evaluation: Cu
           )}
         </SummaryCard>
       </Col>
-      <Col xs={24} sm={12} xl={3}>
+      <Col xs={24} sm={12} lg={8} xxl={4}>
         <SummaryCard title={t('customer.clv')} testId="summary-clv">
           <div style={{ ...big, fontSize: 22 }}>
             {lifetimeValue.clv === null ? '—' : lifetimeValue.clv.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 0 })}

@@ -45,7 +45,7 @@ export function WarningTable({ run, facets, hideManager = false }: { readonly ru
         size="middle"
         loading={loading}
         dataSource={data?.items ?? []}
-        scroll={{ x: 1080 }}
+        scroll={{ x: 1100 }}
         data-testid="warning-table"
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('warnings.empty')} style={{ padding: '32px 0' }} /> }}
         onRow={(row) => ({ onClick: () => navigate(`/customers/${encodeURIComponent(row.customerId)}`), style: { cursor: 'pointer' } })}
@@ -61,7 +61,7 @@ export function WarningTable({ run, facets, hideManager = false }: { readonly ru
           {
             title: t('customers.column.customer'),
             key: 'customer',
-            width: 180,
+            width: 170,
             render: (_: unknown, row) => (
               <>
                 <Typography.Link>{row.name ?? row.customerId}</Typography.Link>
@@ -88,6 +88,7 @@ export function WarningTable({ run, facets, hideManager = false }: { readonly ru
           {
             title: t('warnings.column.reasons'),
             dataIndex: 'reasons',
+            width: 260,
             render: (reasons: readonly string[]) => (
               <Flex wrap gap={4}>
                 {reasons.map((reason) => (
@@ -101,14 +102,14 @@ export function WarningTable({ run, facets, hideManager = false }: { readonly ru
           {
             title: t('warnings.column.weeks_since_order'),
             dataIndex: 'weeksSinceOrder',
-            width: 96,
+            width: 88,
             align: 'right',
             render: (weeks: number | null) => <span style={numeric}>{weeks === null ? '—' : t('warnings.weeks', { weeks })}</span>,
           },
           {
             title: t('warnings.column.volume_change'),
             dataIndex: 'volumeChange',
-            width: 104,
+            width: 96,
             align: 'right',
             render: (change: number | null) => <span style={numeric}>{change === null ? '—' : `${formatSigned(change * 100, 1)}%`}</span>,
           },
@@ -116,7 +117,7 @@ export function WarningTable({ run, facets, hideManager = false }: { readonly ru
           {
             title: t('customers.column.cell'),
             dataIndex: 'valueCell',
-            width: 200,
+            width: 180,
             render: (cell: Warning['valueCell'], row) => (
               <span style={{ whiteSpace: 'nowrap' }}>
                 <Tag color={CELL_COLORS[cell]} style={{ marginInlineEnd: 6 }}>

@@ -38,7 +38,8 @@ export function BreakdownChart({
             color: CLASS_COLORS[index] ?? '#ccc',
             pick: (group: (typeof groups)[number]) => group.serviceClasses[serviceClass.code] ?? 0,
           }));
-    const horizontal = kind === 'district' && groups.length > 8;
+    // Many districts, and formats with their long names, read better as horizontal bars.
+    const horizontal = kind === 'format' || (kind === 'district' && groups.length > 8);
     const categoryAxis = {
       type: 'category' as const,
       data: groups.map((group) => groupName(group.group)),

@@ -10,7 +10,7 @@ type Warning = DashboardSummaryDto['churnWarnings'][number];
 /** The customers most likely to leave: highest churn score first, with the reasons the run found. */
 export function ChurnWarnings({ summary }: { readonly summary: DashboardSummaryDto }) {
   const { t, locale } = useI18n();
-  const { label, term } = useCoreText();
+  const { label } = useCoreText();
   const high = summary.churnRisk.high ?? 0;
   if (summary.churnWarnings.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.warnings.empty')} style={{ padding: '32px 0' }} />;
@@ -37,8 +37,18 @@ export function ChurnWarnings({ summary }: { readonly summary: DashboardSummaryD
               </>
             ),
           },
-          { title: t('dashboard.warnings.manager'), dataIndex: 'managerId', width: 96, render: (value: string | null) => value ?? '—' },
-          { title: t('dashboard.warnings.district'), dataIndex: 'district', width: 96, render: (value: string | null) => value ?? '—' },
+          {
+            title: t('dashboard.warnings.manager'),
+            dataIndex: 'managerId',
+            render: (value: string | null, row) => (
+              <>
+                <div>{value ?? '—'}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {row.district ?? '—'}
+                </Typography.Text>
+              </>
+            ),
+          },
           {
             title: t('dashboard.warnings.score'),
             dataIndex: 'score',
@@ -53,7 +63,7 @@ export function ChurnWarnings({ summary }: { readonly summary: DashboardSummaryD
               <>
                 {reasons.map((reason) => (
                   <Tag key={reason} color="red" variant="outlined" style={{ marginBlock: 2 }}>
-                    {term(`reason.${reason}`)}
+                    {label(`reason.${reason}`)}
                   </Tag>
                 ))}
               </>
@@ -63,8 +73,7 @@ export function ChurnWarnings({ summary }: { readonly summary: DashboardSummaryD
           {
             title: t('dashboard.warnings.cell'),
             dataIndex: 'valueCell',
-            width: 120,
-            render: (cell: string) => <Badge color={CELL_COLORS[cell as keyof typeof CELL_COLORS]} text={label(`cell.${cell}`)} />,
+            render: (cell: string) => <Badge color={CELL_COLORS[cell as keyof typeof CELL_COLORS]} text={label(`cell.${cell}`)} style={{ whiteSpace: 'nowrap' }} />,
           },
         ]}
       />

@@ -135,9 +135,11 @@ export function DashboardPage() {
             </Typography.Title>
             {measureSwitch}
           </Flex>
-          <Card title={t('dashboard.breakdown.district')} size="small" styles={{ body: { padding: '12px 16px' } }}>
-            <BreakdownChart summary={summary} kind="district" measure={measure} height={Math.max(260, summary.byDistrict.length > 8 ? summary.byDistrict.length * 28 + 60 : 280)} />
-          </Card>
+          {summary.byDistrict.length > 1 ? (
+            <Card title={t('dashboard.breakdown.district')} size="small" styles={{ body: { padding: '12px 16px' } }}>
+              <BreakdownChart summary={summary} kind="district" measure={measure} height={Math.max(260, summary.byDistrict.length > 8 ? summary.byDistrict.length * 28 + 60 : 280)} />
+            </Card>
+          ) : null}
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card title={t('dashboard.breakdown.market')} size="small" styles={{ body: { padding: '12px 16px' } }}>

@@ -28,7 +28,8 @@ export function LifecycleFunnel({ summary }: { readonly summary: DashboardSummar
           right: '8%',
           top: 12,
           bottom: 12,
-          minSize: '18%',
+          // Wide enough at the narrow end for a stage name and its count.
+          minSize: '42%',
           gap: 3,
           label: { show: true, position: 'inside', formatter: '{b}  {c}', color: '#fff', fontSize: 13 },
           data,

@@ -22,7 +22,8 @@ export function ValueMatrixChart({ summary }: { readonly summary: DashboardSumma
     const lines = (axis: 'current' | 'potential') =>
       Object.entries(matrix.thresholds[axis]).map(([group, value]) => {
         const name = group === 'all' ? t(axis === 'current' ? 'dashboard.matrix.cut_current' : 'dashboard.matrix.cut_potential', { value: value.toFixed(1) }) : `${label(`market.${group}`)} ${value.toFixed(1)}`;
-        return axis === 'current' ? { xAxis: value, name } : { yAxis: value, name };
+        // The vertical line is labelled above the plot, the horizontal one at its right end, both in level text.
+        return axis === 'current' ? { xAxis: value, name, label: { position: 'end' as const } } : { yAxis: value, name, label: { position: 'insideEndTop' as const } };
       });
     return {
       grid: { left: 56, right: 28, top: 40, bottom: 48 },
@@ -51,7 +52,7 @@ export function ValueMatrixChart({ summary }: { readonly summary: DashboardSumma
                 silent: true,
                 symbol: 'none',
                 lineStyle: { type: 'dashed', color: '#5c6675', width: 1 },
-                label: { formatter: '{b}', position: 'insideEndTop', color: '#5c6675', fontSize: 11 },
+                label: { formatter: '{b}', color: '#5c6675', fontSize: 11 },
                 data: [...lines('current'), ...lines('potential')],
               },
             }

@@ -22,7 +22,7 @@ const KINDS = ['customers', 'products', 'orders', 'visits', 'feedback', 'promoti
  */
 export function ImportPage() {
   const { t, locale } = useI18n();
-  const { term } = useCoreText();
+  const { label, term } = useCoreText();
   const { api } = useSession();
   const { message } = App.useApp();
   const [kind, setKind] = useState<string>('customers');
@@ -36,7 +36,7 @@ export function ImportPage() {
   // `version` is a dependency only to reload after an import.
   const loadLoads = useCallback(() => api(importRoutes.loads, { query: { limit: 20 } }), [api, version]);
   const loads = useApiData(loadLoads);
-  const kindName = (value: string) => (value === 'demo' || value === 'test' ? t('import.loads.demo') : term(`import.kind.${value}`));
+  const kindName = (value: string) => (value === 'demo' || value === 'test' ? t('import.loads.demo') : label(`import.kind.${value}`));
 
   const restart = () => {
     setFile(undefined);
@@ -108,7 +108,7 @@ export function ImportPage() {
                 setKind(value);
                 setPreview(undefined);
               }}
-              options={KINDS.map((value) => ({ value, label: term(`import.kind.${value}`) }))}
+              options={KINDS.map((value) => ({ value, label: label(`import.kind.${value}`) }))}
               style={{ width: 240 }}
               data-testid="import-kind"
             />

@@ -55,10 +55,10 @@ export function CompareView({
       <Flex wrap gap={12} align="center" justify="space-between">
         <Flex wrap gap={8} align="center">
           <Typography.Text type="secondary">{t('runs.compare.from')}</Typography.Text>
-          <Select value={from} options={options} style={{ width: 240 }} onChange={(value: string) => onChange(value, to)} data-testid="compare-from" />
+          <Select value={from} options={options} style={{ width: 280 }} onChange={(value: string) => onChange(value, to)} data-testid="compare-from" />
           <SwapRightOutlined style={{ color: '#8c95a3' }} />
           <Typography.Text type="secondary">{t('runs.compare.to')}</Typography.Text>
-          <Select value={to} options={options} style={{ width: 240 }} onChange={(value: string) => onChange(from, value)} data-testid="compare-to" />
+          <Select value={to} options={options} style={{ width: 280 }} onChange={(value: string) => onChange(from, value)} data-testid="compare-to" />
         </Flex>
         <ExportButton route={compareRoutes.export} query={from === undefined || to === undefined ? undefined : { from, to }} disabled={comparison === undefined} testId="compare-export" />
       </Flex>

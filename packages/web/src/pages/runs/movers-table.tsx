@@ -30,11 +30,11 @@ export function MoversTable({
   const className = (code: string): string => named(comparison.classNames[code], code);
   const dimensionName = (code: string): string => named(comparison.dimensions.find((found) => found.code === code)?.name, code);
   const fromTo = (from: string, to: string) => (
-    <>
+    <span style={{ whiteSpace: 'nowrap' }}>
       {from}
       <ArrowRightOutlined style={{ margin: '0 6px', fontSize: 10, color: '#8c95a3' }} />
       {to}
-    </>
+    </span>
   );
   return (
     <Table<MoverDto>
@@ -43,7 +43,7 @@ export function MoversTable({
       loading={loading}
       dataSource={comparison.movers}
       data-testid="movers-table"
-      scroll={{ x: 1100 }}
+      scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('runs.compare.no_movers') }}
       pagination={{
         current: page,
@@ -87,7 +87,7 @@ export function MoversTable({
           key: 'composite',
           align: 'right',
           render: (_: unknown, row) => (
-            <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+            <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
               {formatFixed(row.compositeFrom, 1)} → {formatFixed(row.compositeTo, 1)}
               <Typography.Text type={row.compositeChange >= 0 ? 'success' : 'danger'} style={{ marginInlineStart: 6 }}>
                 {formatSigned(row.compositeChange, 1)}
@@ -95,7 +95,7 @@ export function MoversTable({
             </span>
           ),
         },
-        { title: t('runs.compare.rank'), key: 'rank', align: 'right', render: (_: unknown, row) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{row.rankFrom} → {row.rankTo}</span> },
+        { title: t('runs.compare.rank'), key: 'rank', align: 'right', render: (_: unknown, row) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{row.rankFrom} → {row.rankTo}</span> },
         {
           title: t('runs.compare.dimension'),
           key: 'dimension',
@@ -103,12 +103,12 @@ export function MoversTable({
             row.dimension === null ? (
               '—'
             ) : (
-              <>
+              <span style={{ whiteSpace: 'nowrap' }}>
                 {dimensionName(row.dimension)}
                 <Typography.Text type={(row.dimensionChange ?? 0) >= 0 ? 'success' : 'danger'} style={{ marginInlineStart: 6, fontVariantNumeric: 'tabular-nums' }}>
                   {formatSigned(row.dimensionChange, 1)}
                 </Typography.Text>
-              </>
+              </span>
             ),
         },
       ]}

@@ -1,20 +1,30 @@
 import { useCallback, type ReactNode } from 'react';
-import { Descriptions, Drawer, Flex, Skeleton, Table, Tag, Typography } from 'antd';
+import { Badge, Descriptions, Drawer, Flex, Skeleton, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { LIFECYCLE_STAGES, runRoutes, VALUE_CELLS, type RunDetail } from '@retail-value/core';
 import { useApiData } from '../../api/use-api-data.js';
 import { useSession } from '../../auth/session-context.js';
-import { CELL_COLORS, STAGE_COLORS } from '../../charts/palette.js';
-import { formatCount, formatFixed, formatRatio } from '../../format/numbers.js';
+import { CELL_COLORS, CLASS_COLORS, STAGE_COLORS } from '../../charts/palette.js';
+import { formatCount, formatFixed, formatRatio, formatSigned } from '../../format/numbers.js';
 import { useI18n, type Translate } from '../../i18n/i18n-context.js';
 import { useCoreText } from '../../i18n/use-core-text.js';
 import { LoadError } from '../load-error.js';
 import { stepLabel } from './run-steps.js';
 
+/** A category and its customers, its colour as a dot so the text keeps full contrast. */
+function CountTag({ color, text, count }: { readonly color: string; readonly text: string; readonly count: string }) {
+  return (
+    <Tag style={{ marginInlineEnd: 0, paddingBlock: 2 }}>
+      <Badge color={color} text={text} style={{ fontSize: 12 }} />
+      <span style={{ marginInlineStart: 6, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{count}</span>
+    </Tag>
+  );
+}
+
 function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
   return (
     <section style={{ marginBottom: 24 }}>
-      <Typography.Title level={5} style={{ marginBottom: 12 }}>
+      <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 12 }}>
         {title}
       </Typography.Title>
       {children}
@@ -110,23 +120,17 @@ function DetailBody({
       <Section title={t('runs.detail.results')}>
         <Flex wrap gap={8} style={{ marginBottom: 8 }}>
           {VALUE_CELLS.map((cell) => (
-            <Tag key={cell} color={CELL_COLORS[cell]}>
-              {label(`cell.${cell}`)} {formatCount(counts.valueCells[cell] ?? 0, locale)}
-            </Tag>
+            <CountTag key={cell} color={CELL_COLORS[cell]} text={label(`cell.${cell}`)} count={formatCount(counts.valueCells[cell] ?? 0, locale)} />
           ))}
         </Flex>
         <Flex wrap gap={8} style={{ marginBottom: 8 }}>
-          {detail.classes.map((found) => (
-            <Tag key={found.code}>
-              {named(found.name, found.code)} {formatCount(counts.serviceClasses[found.code] ?? 0, locale)}
-            </Tag>
+          {detail.classes.map((found, index) => (
+            <CountTag key={found.code} color={CLASS_COLORS[index] ?? '#ccc'} text={named(found.name, found.code)} count={formatCount(counts.serviceClasses[found.code] ?? 0, locale)} />
           ))}
         </Flex>
         <Flex wrap gap={8}>
           {LIFECYCLE_STAGES.map((stage) => (
-            <Tag key={stage} color={STAGE_COLORS[stage]} variant="outlined">
-              {label(`stage.${stage}`)} {formatCount(counts.lifecycle[stage] ?? 0, locale)}
-            </Tag>
+            <CountTag key={stage} color={STAGE_COLORS[stage]} text={label(`stage.${stage}`)} count={formatCount(counts.lifecycle[stage] ?? 0, locale)} />
           ))}
         </Flex>
       </Section>
@@ -177,14 +181,14 @@ function DetailBody({
       </Section>
 
       <Section title={t('runs.detail.clv')}>
-        <Descriptions column={2} size="small" bordered data-testid="clv-validation">
+        <Descriptions column={1} size="small" bordered data-testid="clv-validation">
           <Descriptions.Item label={t('runs.detail.clv_model')}>{t('runs.detail.clv_model_value', { model: detail.lifetimeValue.model, weeks: detail.lifetimeValue.horizonWeeks, rate: formatRatio(detail.lifetimeValue.annualDiscountRate) })}</Descriptions.Item>
           <Descriptions.Item label={t('runs.detail.clv_holdout')}>{t('runs.weeks', { weeks: validation.holdoutWeeks })}</Descriptions.Item>
           <Descriptions.Item label={t('runs.detail.clv_customers')}>{formatCount(validation.customers, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('runs.detail.clv_actual_predicted')}>
-            {formatFixed(validation.actual, 0)} / {formatFixed(validation.predicted, 1)}
+            {formatCount(Math.round(validation.actual), locale)} / {formatCount(Math.round(validation.predicted), locale)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('runs.detail.clv_error')}>{validation.percentError === null ? '—' : `${formatFixed(validation.percentError, 1)}%`}</Descriptions.Item>
+          <Descriptions.Item label={t('runs.detail.clv_error')}>{validation.percentError === null ? '—' : `${formatSigned(validation.percentError, 1)}%`}</Descriptions.Item>
           <Descriptions.Item label={t('runs.detail.clv_mae')}>{formatFixed(validation.meanAbsoluteError, 2)}</Descriptions.Item>
         </Descriptions>
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>

@@ -87,7 +87,7 @@ export function ClassRulesForm({ scheme, onChange }: { readonly scheme: Scheme; 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('schemes.basic.title')} style={{ height: '100%' }}>
-            <Descriptions column={1} size="small">
+            <Descriptions column={1} size="small" colon={false}>
               <Descriptions.Item label={t('schemes.basic.name_zh')}>
                 <Input size="small" value={scheme.name['zh-CN']} onChange={(event) => update((draft) => void (draft.name['zh-CN'] = event.target.value))} data-testid="scheme-name-zh" />
               </Descriptions.Item>
@@ -102,7 +102,7 @@ export function ClassRulesForm({ scheme, onChange }: { readonly scheme: Scheme; 
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('schemes.threshold.title')} style={{ height: '100%' }}>
-            <Descriptions column={1} size="small">
+            <Descriptions column={1} size="small" colon={false}>
               {thresholdRow('current')}
               {thresholdRow('potential')}
             </Descriptions>

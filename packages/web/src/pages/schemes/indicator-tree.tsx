@@ -26,6 +26,7 @@ export function IndicatorTree({ scheme, selected, onSelect }: { readonly scheme:
   const name = useSchemeNames(scheme);
   const segmentName = useSegmentName();
   const segments = segmentsOf(scheme);
+  const blended = segments.some((segment) => Object.values(scheme.weights.sets[segment]?.indicators ?? {}).some((spec) => spec.method === 'combined'));
   const choices = new Map(scheme.indicators.map((choice) => [choice.code, choice]));
 
   const dimensionRow = (dimension: Scheme['dimensions'][number], side: LevelKey): TreeRow => ({
@@ -56,13 +57,16 @@ export function IndicatorTree({ scheme, selected, onSelect }: { readonly scheme:
   const METHOD_COLORS: Readonly<Record<WeightSpec['method'], string>> = { direct: 'default', ahp: 'blue', entropy: 'cyan', critic: 'cyan', combined: 'purple' };
   /** The methods the segments use for a level: one tag when they agree. */
   const methodTags = (level: LevelKey) =>
-    [...new Set(segments.map((segment) => specOf(scheme, segment, level)?.method))].map((method) =>
-      method === undefined ? null : (
-        <Tag key={method} color={METHOD_COLORS[method]} style={{ marginInlineEnd: 4 }}>
-          {t(`schemes.method.${method}`)}
-        </Tag>
-      ),
-    );
+    [...new Set(segments.map((segment) => specOf(scheme, segment, level)).map((spec) => (spec === undefined ? '' : spec.method === 'combined' ? `combined:${spec.alpha}` : spec.method)))]
+      .filter((key) => key !== '')
+      .map((key) => {
+        const [method, alpha] = key.split(':') as [WeightSpec['method'], string | undefined];
+        return (
+          <Tag key={key} color={METHOD_COLORS[method]} style={{ marginInlineEnd: 4 }}>
+            {alpha === undefined ? t(`schemes.method.${method}`) : t('schemes.tree.combined_alpha', { alpha })}
+          </Tag>
+        );
+      });
   const weightText = (row: TreeRow, segment: string) => {
     if (row.within === undefined) return <Typography.Text type="secondary">1</Typography.Text>;
     const spec = specOf(scheme, segment, row.within);
@@ -70,10 +74,11 @@ export function IndicatorTree({ scheme, selected, onSelect }: { readonly scheme:
     if (spec.method === 'entropy' || spec.method === 'critic') return <Typography.Text type="secondary">{t('schemes.tree.from_data')}</Typography.Text>;
     const children = childrenOf(scheme, row.within);
     const weight = subjectiveOf(spec, children)?.[children.indexOf(row.code)];
+    // A blended level shows its subjective part; the objective part comes from the data at evaluation.
     return (
-      <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <span style={{ fontVariantNumeric: 'tabular-nums' }} title={spec.method === 'combined' ? t('schemes.tree.blended', { alpha: spec.alpha }) : undefined}>
         {formatFixed(weight, 4)}
-        {spec.method === 'combined' ? <Typography.Text type="secondary">{t('schemes.tree.blended', { alpha: spec.alpha })}</Typography.Text> : null}
+        {spec.method === 'combined' ? <Typography.Text type="secondary">*</Typography.Text> : null}
       </span>
     );
   };
@@ -86,7 +91,6 @@ export function IndicatorTree({ scheme, selected, onSelect }: { readonly scheme:
       dataSource={rows}
       expandable={{ defaultExpandAllRows: true, indentSize: 14 }}
       data-testid="indicator-tree"
-      scroll={{ x: 640 }}
       onRow={(row) => ({
         onClick: () => (row.heads === undefined ? undefined : onSelect(row.heads)),
         style: { cursor: row.heads === undefined ? 'default' : 'pointer' },
@@ -100,10 +104,16 @@ export function IndicatorTree({ scheme, selected, onSelect }: { readonly scheme:
             const choice = choices.get(code);
             const definition = indicatorByCode(code) ?? scheme.customIndicators.find((custom) => custom.code === code);
             return (
-              <span>
-                <Typography.Text strong={row.heads !== undefined}>{code === 'composite' ? t('schemes.tree.composite') : name(code)}</Typography.Text>
+              // Beside the tree's indentation, so a long name wraps within its own column.
+              <span style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', verticalAlign: 'top', maxWidth: 'calc(100% - 64px)' }}>
+                <span>
+                <Typography.Text strong={row.heads !== undefined} style={{ marginInlineEnd: 8 }}>
+                  {code === 'composite' ? t('schemes.tree.composite') : name(code)}
+                </Typography.Text>
+                {row.heads === undefined ? null : methodTags(row.heads)}
+                </span>
                 {choice === undefined ? null : (
-                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t(`schemes.normalization.${choice.normalization.method}`)} · {t(`schemes.scope.${choice.scope}`)}
                     {definition?.direction === 'cost' ? ` · ${t('schemes.direction.cost')}` : ''}
                   </Typography.Text>
@@ -113,19 +123,26 @@ export function IndicatorTree({ scheme, selected, onSelect }: { readonly scheme:
           },
         },
         {
-          title: t('schemes.tree.children_method'),
-          key: 'method',
-          width: 150,
-          render: (_: unknown, row) => (row.heads === undefined ? null : methodTags(row.heads)),
+          title: t('schemes.tree.weight'),
+          align: 'center' as const,
+          children: segments.map((segment) => ({
+            title: t('schemes.tree.weight_in', { segment: segmentName(segment) }),
+            key: segment,
+            width: 84,
+            align: 'right' as const,
+            render: (_: unknown, row: TreeRow) => weightText(row, segment),
+          })),
         },
-        ...segments.map((segment) => ({
-          title: t('schemes.tree.weight_in', { segment: segmentName(segment) }),
-          key: segment,
-          width: 130,
-          align: 'right' as const,
-          render: (_: unknown, row: TreeRow) => weightText(row, segment),
-        })),
       ]}
+      footer={
+        blended
+          ? () => (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('schemes.tree.blended_note')}
+              </Typography.Text>
+            )
+          : undefined
+      }
     />
   );
 }

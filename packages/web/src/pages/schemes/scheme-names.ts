@@ -7,10 +7,15 @@ export function useSchemeNames(scheme: Scheme | undefined): (code: string) => st
   const { locale } = useI18n();
   return useCallback(
     (code: string) => {
-      if (code === 'current' || code === 'potential') return SIDE_NAMES[code][locale];
-      if ((DIMENSIONS as readonly string[]).includes(code)) return DIMENSION_INFO[code as DimensionCode].name[locale];
       const custom = scheme?.customIndicators.find((indicator) => indicator.code === code);
-      return (custom ?? indicatorByCode(code))?.name[locale] ?? code;
+      const text =
+        code === 'current' || code === 'potential'
+          ? SIDE_NAMES[code][locale]
+          : (DIMENSIONS as readonly string[]).includes(code)
+            ? DIMENSION_INFO[code as DimensionCode].name[locale]
+            : ((custom ?? indicatorByCode(code))?.name[locale] ?? code);
+      // The library words names for running text; as labels, English ones start with a capital.
+      return locale === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
     },
     [scheme, locale],
   );

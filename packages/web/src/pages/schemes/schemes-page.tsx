@@ -106,11 +106,11 @@ export function SchemesPage() {
         title={t('nav.schemes')}
         description={t('schemes.description')}
         extra={
-          <Flex gap={8} wrap justify="flex-end">
+          <Flex gap={8} justify="flex-end" style={{ flex: 'none' }}>
             <Select
               value={chosen}
               options={options}
-              style={{ width: 300 }}
+              style={{ width: 320 }}
               onChange={(value: Choice) => setChoice(value)}
               loading={list.loading}
               data-testid="scheme-select"
@@ -135,7 +135,9 @@ export function SchemesPage() {
             <Typography.Text type="secondary">
               {loaded.version === null
                 ? t('schemes.info.preset', { id: loaded.schemeId })
-                : t('schemes.info.stored', { id: loaded.schemeId, version: loaded.version, at: dayjs(loaded.createdAt).format('YYYY-MM-DD HH:mm'), by: loaded.createdBy ?? '—' })}
+                : loaded.createdBy === null
+                  ? t('schemes.info.stored_auto', { id: loaded.schemeId, version: loaded.version, at: dayjs(loaded.createdAt).format('YYYY-MM-DD HH:mm') })
+                  : t('schemes.info.stored', { id: loaded.schemeId, version: loaded.version, at: dayjs(loaded.createdAt).format('YYYY-MM-DD HH:mm'), by: loaded.createdBy })}
             </Typography.Text>
             {dirty ? <Tag color="orange">{t('schemes.info.changed')}</Tag> : null}
           </Flex>
@@ -170,13 +172,13 @@ export function SchemesPage() {
                   label: t('schemes.tab.weights'),
                   children: (
                     <Row gutter={[16, 16]}>
-                      <Col xs={24} xxl={11}>
+                      <Col xs={24} xl={13}>
                         <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
                           <Typography.Text type="secondary">{t('schemes.tree.hint')}</Typography.Text>
                           <Select
                             size="small"
                             value={draft.weights.segmentBy}
-                            style={{ width: 170 }}
+                            style={{ width: 200 }}
                             onChange={(segmentBy: Scheme['weights']['segmentBy']) => {
                               const next = withSegmentBy(draft, segmentBy);
                               setDraft(next);
@@ -188,8 +190,9 @@ export function SchemesPage() {
                         </Flex>
                         <IndicatorTree scheme={draft} selected={level} onSelect={setLevel} />
                       </Col>
-                      <Col xs={24} xxl={13}>
+                      <Col xs={24} xl={11}>
                         <Card
+                          style={{ position: 'sticky', top: 16 }}
                           size="small"
                           title={levels.title(level)}
                           extra={
