@@ -306,6 +306,16 @@ describe('exports', () => {
     expect(audit).toContainEqual({ action: 'export.customers', target: latestRun, username: 'admin' });
   });
 
+  it('exports the churn warnings through the same workbook, in the warnings’ order', async () => {
+    const response = await api.call(
+      'district',
+      '/api/customers/export?churnRisk=high,medium&lifecycleStage=introduction,growth,maturity,decline&sort=churnScore&order=desc',
+    );
+    const rows = sheetRows((await workbookOf(response)).worksheets[0]);
+    const warnings = await api.json<WarningList>('district', '/api/warnings?pageSize=200');
+    expect(rows.slice(1).map((row) => row[0])).toEqual(warnings.body.items.map((item) => item.customerId));
+  });
+
   it('exports only a manager’s own customers, with English headers on request', async () => {
     const response = await api.call('manager', '/api/customers/export?headers=en');
     expect(response.status).toBe(200);

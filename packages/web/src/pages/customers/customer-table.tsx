@@ -77,68 +77,6 @@ export function CustomerTable({
       ),
     },
     {
-      title: t('customers.column.license'),
-      dataIndex: 'licenseNo',
-      key: 'licenseNo',
-      width: 136,
-      sorter: true,
-      sortOrder: sortOrder('licenseNo'),
-      render: (value: string | null) => <span style={numeric}>{value ?? '—'}</span>,
-    },
-    {
-      title: t('customers.column.district'),
-      key: 'district',
-      width: 120,
-      sorter: true,
-      sortOrder: sortOrder('district'),
-      render: (_: unknown, row) => (
-        <>
-          <div>{row.district}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.route ?? '—'}
-          </Typography.Text>
-        </>
-      ),
-    },
-    ...(hideManager
-      ? []
-      : [
-          {
-            title: t('customers.column.manager'),
-            dataIndex: 'managerId',
-            key: 'managerId',
-            width: 100,
-            sorter: true,
-            sortOrder: sortOrder('managerId'),
-            render: (value: string | null) => value ?? '—',
-          },
-        ]),
-    {
-      title: t('customers.column.format'),
-      dataIndex: 'format',
-      key: 'format',
-      width: 120,
-      ...codeFilter('format', CUSTOMER_FORMATS.map((code) => ({ value: code, text: label(`format.${code}`) }))),
-      render: (code: string) => label(`format.${code}`),
-    },
-    {
-      title: t('customers.column.market'),
-      dataIndex: 'market',
-      key: 'market',
-      width: 100,
-      ...codeFilter('market', CUSTOMER_MARKETS.map((code) => ({ value: code, text: label(`market.${code}`) }))),
-      render: (code: string) => label(`market.${code}`),
-    },
-    {
-      title: t('customers.column.credit'),
-      dataIndex: 'creditGrade',
-      key: 'creditGrade',
-      width: 88,
-      sorter: true,
-      sortOrder: sortOrder('creditGrade'),
-      render: (value: string | null) => value ?? '—',
-    },
-    {
       title: t('customers.column.composite'),
       dataIndex: 'compositeScore',
       key: 'compositeScore',
@@ -147,26 +85,6 @@ export function CustomerTable({
       sorter: true,
       sortOrder: sortOrder('compositeScore'),
       render: (value: number) => <strong style={numeric}>{formatFixed(value, 1)}</strong>,
-    },
-    {
-      title: t('customers.column.current'),
-      dataIndex: 'currentValue',
-      key: 'currentValue',
-      width: 104,
-      align: 'right',
-      sorter: true,
-      sortOrder: sortOrder('currentValue'),
-      render: score,
-    },
-    {
-      title: t('customers.column.potential'),
-      dataIndex: 'potentialValue',
-      key: 'potentialValue',
-      width: 112,
-      align: 'right',
-      sorter: true,
-      sortOrder: sortOrder('potentialValue'),
-      render: score,
     },
     {
       title: t('customers.column.rank'),
@@ -230,6 +148,26 @@ export function CustomerTable({
       ),
     },
     {
+      title: t('customers.column.current'),
+      dataIndex: 'currentValue',
+      key: 'currentValue',
+      width: 104,
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrder('currentValue'),
+      render: score,
+    },
+    {
+      title: t('customers.column.potential'),
+      dataIndex: 'potentialValue',
+      key: 'potentialValue',
+      width: 112,
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrder('potentialValue'),
+      render: score,
+    },
+    {
       title: t('customers.column.clv'),
       dataIndex: 'clv',
       key: 'clv',
@@ -240,6 +178,68 @@ export function CustomerTable({
       render: (value: number | null) => (
         <span style={numeric}>{value === null ? '—' : value.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 0 })}</span>
       ),
+    },
+    {
+      title: t('customers.column.district'),
+      key: 'district',
+      width: 120,
+      sorter: true,
+      sortOrder: sortOrder('district'),
+      render: (_: unknown, row) => (
+        <>
+          <div>{row.district}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {row.route ?? '—'}
+          </Typography.Text>
+        </>
+      ),
+    },
+    ...(hideManager
+      ? []
+      : [
+          {
+            title: t('customers.column.manager'),
+            dataIndex: 'managerId',
+            key: 'managerId',
+            width: 100,
+            sorter: true,
+            sortOrder: sortOrder('managerId'),
+            render: (value: string | null) => value ?? '—',
+          },
+        ]),
+    {
+      title: t('customers.column.format'),
+      dataIndex: 'format',
+      key: 'format',
+      width: 120,
+      ...codeFilter('format', CUSTOMER_FORMATS.map((code) => ({ value: code, text: label(`format.${code}`) }))),
+      render: (code: string) => label(`format.${code}`),
+    },
+    {
+      title: t('customers.column.market'),
+      dataIndex: 'market',
+      key: 'market',
+      width: 100,
+      ...codeFilter('market', CUSTOMER_MARKETS.map((code) => ({ value: code, text: label(`market.${code}`) }))),
+      render: (code: string) => label(`market.${code}`),
+    },
+    {
+      title: t('customers.column.credit'),
+      dataIndex: 'creditGrade',
+      key: 'creditGrade',
+      width: 88,
+      sorter: true,
+      sortOrder: sortOrder('creditGrade'),
+      render: (value: string | null) => value ?? '—',
+    },
+    {
+      title: t('customers.column.license'),
+      dataIndex: 'licenseNo',
+      key: 'licenseNo',
+      width: 136,
+      sorter: true,
+      sortOrder: sortOrder('licenseNo'),
+      render: (value: string | null) => <span style={numeric}>{value ?? '—'}</span>,
     },
   ];
 

@@ -1,7 +1,10 @@
 import { useCallback, useState } from 'react';
-import { Empty, Flex, Segmented, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Segmented, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { warningRoutes, type ChurnRisk, type CustomerFacets, type Warning } from '@retail-value/core';
+import { CHURN_RISKS, customerRoutes, LIFECYCLE_STAGES, warningRoutes, type ChurnRisk, type CustomerFacets, type Warning } from '@retail-value/core';
+import { ApiError } from '../../api/api-error.js';
+import { useDownload } from '../../api/download.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { useSession } from '../../auth/session-context.js';
 import { CELL_COLORS, RISK_COLORS } from '../../charts/palette.js';
@@ -24,6 +27,34 @@ export function WarningTable({ run, facets, hideManager = false }: { readonly ru
   const load = useCallback(() => api(warningRoutes.list, { query: { run, level, page, pageSize: PAGE_SIZE } }), [api, run, level, page]);
   const { data, error, loading, reload } = useApiData(load);
   const className = (code: string) => named(facets?.serviceClasses.find((found) => found.code === code)?.name, code);
+  const download = useDownload();
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+
+  /*
+   * The warnings as the customer workbook writes them (it carries the churn
+   * score, risk, reasons and stage): the same levels, the terminated left
+   * out as here, worst first.
+   */
+  const exportWarnings = async () => {
+    setExporting(true);
+    try {
+      await download(customerRoutes.export, {
+        query: {
+          run,
+          churnRisk: CHURN_RISKS.slice(0, CHURN_RISKS.indexOf(level) + 1).join(','),
+          lifecycleStage: LIFECYCLE_STAGES.filter((stage) => stage !== 'termination').join(','),
+          sort: 'churnScore',
+          order: 'desc',
+          headers: locale === 'en' ? 'en' : 'zh',
+        },
+      });
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <>
@@ -38,6 +69,16 @@ export function WarningTable({ run, facets, hideManager = false }: { readonly ru
           options={(['high', 'medium', 'low'] as const).map((value) => ({ value, label: t(`warnings.level.${value}`) }))}
           data-testid="warning-level"
         />
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          disabled={data?.run === null || data?.total === 0}
+          onClick={() => void exportWarnings()}
+          style={{ marginInlineStart: 'auto' }}
+          data-testid="warning-export"
+        >
+          {t('customers.export')}
+        </Button>
       </Flex>
       {error === undefined ? null : <LoadError error={error} onRetry={reload} />}
       <Table<Warning>
