@@ -27,7 +27,7 @@ describe('createBucketTable', () => {
 
   it('gives each value its share of the slots, to 0.1 %', async () => {
     const rows = await db.all<{ choice: string; value: string; slots: number }>(
-      'SELECT choice, value, count(*) AS slots FROM demo_test_bucket GROUP BY choice, value ORDER BY choice, slots DESC',
+      'SELECT choice, value, count(*) AS slots FROM demo_test_bucket GROUP BY choice, value ORDER BY choice, slots DESC, value',
     );
     expect(rows).toEqual([
       { choice: 'coin', value: 'heads', slots: 500 },
