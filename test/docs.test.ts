@@ -19,7 +19,7 @@ describe('documentation', () => {
   });
 
   it('every command has --help', async () => {
-    for (const command of ['start', 'evaluate', 'explain', 'results', 'export', 'scheme', 'indicators', 'weights', 'rank', 'clv', 'user', 'serve', 'compare', 'awards', 'warnings']) {
+    for (const command of ['start', 'evaluate', 'explain', 'results', 'export', 'scheme', 'indicators', 'weights', 'rank', 'clv', 'user', 'serve', 'compare', 'awards', 'warnings', 'demo', 'import', 'status']) {
       const result = await cli(command, '--help');
       expect(result.code, command).toBe(0);
       expect(result.stdout, command).toContain('Usage: retail-value');
