@@ -1,46 +1,10 @@
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDemoUsers, evaluate, generateDemo, openDatabase } from '@retail-value/engine';
-import { CHROMIUM, hasChromium, launchChromium } from './launch-chromium.js';
-import { startCliServer } from './start-cli-server.js';
+import { drawnPixels, heading, menuItem, runInBrowser, screenshot, signIn } from './browser-session.js';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
-
-function menuItem(page: Page, label: string) {
-  return page.getByRole('menuitem', { name: new RegExp(`(^| )${label}$`) });
-}
-
-async function heading(page: Page, text: string): Promise<void> {
-  await page.locator('h4', { hasText: new RegExp(`^${text}$`) }).waitFor();
-}
-
-async function signIn(page: Page, username: string, password: string, submit: string): Promise<void> {
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: submit }).click();
-}
-
-/** Pixels an ECharts canvas has drawn (its background is transparent), so an empty chart counts 0. */
-async function drawnPixels(page: Page, testId: string): Promise<number> {
-  const canvas = page.getByTestId(testId).locator('canvas').first();
-  await canvas.waitFor();
-  return canvas.evaluate((element) => {
-    const context = (element as HTMLCanvasElement).getContext('2d');
-    if (context === null) return 0;
-    const { data } = context.getImageData(0, 0, (element as HTMLCanvasElement).width, (element as HTMLCanvasElement).height);
-    let drawn = 0;
-    for (let index = 3; index < data.length; index += 4) if ((data[index] ?? 0) > 0) drawn += 1;
-    return drawn;
-  });
-}
 
 async function expectCharts(page: Page, testIds: readonly string[]): Promise<void> {
   for (const testId of testIds) expect(await drawnPixels(page, testId), testId).toBeGreaterThan(2000);
@@ -48,165 +12,146 @@ async function expectCharts(page: Page, testIds: readonly string[]): Promise<voi
 
 describe('dashboard, evaluations and schemes in chromium', () => {
   it('shows the overview charts, runs an evaluation, compares runs and edits a scheme', async (context) => {
-    if (!hasChromium()) {
-      if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing; .ci/run installs it`);
-      context.skip(`${CHROMIUM} not found: install Debian's chromium to run the browser test`);
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
-    const workDir = await mkdtemp(join(tmpdir(), 'rv-e2e-eval-'));
-    const dbPath = join(workDir, 'rv.duckdb');
-    const db = await openDatabase(dbPath);
-    await generateDemo(db, { customers: 3000, weeks: 60 });
-    await createDemoUsers(db);
-    await evaluate(db, { period: '2026Q2' });
-    await db.close();
+    await runInBrowser(
+      context,
+      {
+        name: 'eval',
+        prepare: async (dbPath, workDir) => {
+        const db = await openDatabase(dbPath);
+        await generateDemo(db, { customers: 3000, weeks: 60 });
+        await createDemoUsers(db);
+        await evaluate(db, { period: '2026Q2' });
+        await db.close();
 
-    const server = await startCliServer(dbPath);
-    const profile = join(workDir, 'chromium-profile');
-    await mkdir(profile);
-    const browser = await launchChromium(profile);
-    const problems: string[] = [];
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    try {
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('console', (message) => {
-        const apiAnswer = message.text().startsWith('Failed to load resource') && message.location().url.includes('/api/');
-        if (message.type() === 'error' && !apiAnswer) problems.push(`console: ${message.text()}`);
-      });
-      page.on('response', (response) => {
-        if (response.status() >= 402) problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-      });
+          return undefined;
+        },
+        failureScreenshot: 'failure-evaluation',
+      },
+      async ({ page, server, workDir }) => {
 
-      await page.goto(`${server.url}/login`);
-      await signIn(page, 'analyst', 'analyst123', '登 录');
-      await heading(page, '总览');
-      await page.getByTestId('dashboard-run-info').getByText('2026Q2-001').waitFor();
-      await expectCharts(page, ['value-matrix-chart', 'lifecycle-funnel', 'breakdown-district', 'breakdown-market', 'breakdown-format']);
-      await page.getByTestId('churn-warnings').waitFor();
-      await screenshot(page, 'zh-dashboard-run');
+        await page.goto(`${server.url}/login`);
+        await signIn(page, 'analyst', 'analyst123', '登 录');
+        await heading(page, '总览');
+        await page.getByTestId('dashboard-run-info').getByText('2026Q2-001').waitFor();
+        await expectCharts(page, ['value-matrix-chart', 'lifecycle-funnel', 'breakdown-district', 'breakdown-market', 'breakdown-format']);
+        await page.getByTestId('churn-warnings').waitFor();
+        await screenshot(page, 'zh-dashboard-run');
 
-      // Start an evaluation from the form and follow it to the end.
-      await menuItem(page, '评价').click();
-      await heading(page, '评价');
-      await page.getByTestId('run-table').getByText('2026Q2-001').waitFor();
-      await page.getByLabel('评价期').fill('2026Q3');
-      await page.getByTestId('start-evaluation-submit').click();
-      await page.getByTestId('evaluation-progress').waitFor();
-      await page.locator('[data-testid="evaluation-progress"][data-status="done"]').waitFor({ timeout: 120_000 });
-      await page.getByTestId('evaluation-done').getByText('2026Q3-001').waitFor();
-      await page.getByTestId('run-table').getByText('2026Q3-001').waitFor();
-      await screenshot(page, 'zh-runs-evaluated');
+        // Start an evaluation from the form and follow it to the end.
+        await menuItem(page, '评价').click();
+        await heading(page, '评价');
+        await page.getByTestId('run-table').getByText('2026Q2-001').waitFor();
+        await page.getByLabel('评价期').fill('2026Q3');
+        await page.getByTestId('start-evaluation-submit').click();
+        await page.getByTestId('evaluation-progress').waitFor();
+        await page.locator('[data-testid="evaluation-progress"][data-status="done"]').waitFor({ timeout: 120_000 });
+        await page.getByTestId('evaluation-done').getByText('2026Q3-001').waitFor();
+        await page.getByTestId('run-table').getByText('2026Q3-001').waitFor();
+        await screenshot(page, 'zh-runs-evaluated');
 
-      await page.getByTestId('run-table').getByRole('button', { name: '2026Q3-001' }).click();
-      await page.getByTestId('clv-validation').waitFor();
-      await page.getByTestId('run-detail').getByText('输入数据指纹').waitFor();
-      await screenshot(page, 'zh-run-detail');
-      await page.getByTestId('run-detail').getByText('各步骤用时').scrollIntoViewIfNeeded();
-      await screenshot(page, 'zh-run-detail-end');
-      await page.keyboard.press('Escape');
-      await page.getByTestId('clv-validation').waitFor({ state: 'hidden' });
+        await page.getByTestId('run-table').getByRole('button', { name: '2026Q3-001' }).click();
+        await page.getByTestId('clv-validation').waitFor();
+        await page.getByTestId('run-detail').getByText('输入数据指纹').waitFor();
+        await screenshot(page, 'zh-run-detail');
+        await page.getByTestId('run-detail').getByText('各步骤用时').scrollIntoViewIfNeeded();
+        await screenshot(page, 'zh-run-detail-end');
+        await page.keyboard.press('Escape');
+        await page.getByTestId('clv-validation').waitFor({ state: 'hidden' });
 
-      // Compare the new run with the one before.
-      await page.getByTestId('run-table').getByRole('button', { name: '与上一批次对比' }).click();
-      await page.waitForURL(/tab=compare/);
-      await page.getByTestId('transition-cells').waitFor();
-      await page.getByTestId('transition-classes').waitFor();
-      await page.getByTestId('movers-table').locator('tr.ant-table-row').first().waitFor();
-      expect(await page.getByTestId('compare-summary').textContent()).toContain('两期都有');
-      await screenshot(page, 'zh-runs-compare');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export').click()]);
-      expect(download.suggestedFilename()).toBe('评价批次对比_2026Q2-001_2026Q3-001.xlsx');
-      const saved = join(workDir, 'compare.xlsx');
-      await download.saveAs(saved);
-      expect((await stat(saved)).size).toBeGreaterThan(5000);
+        // Compare the new run with the one before.
+        await page.getByTestId('run-table').getByRole('button', { name: '与上一批次对比' }).click();
+        await page.waitForURL(/tab=compare/);
+        await page.getByTestId('transition-cells').waitFor();
+        await page.getByTestId('transition-classes').waitFor();
+        await page.getByTestId('movers-table').locator('tr.ant-table-row').first().waitFor();
+        expect(await page.getByTestId('compare-summary').textContent()).toContain('两期都有');
+        await screenshot(page, 'zh-runs-compare');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export').click()]);
+        expect(download.suggestedFilename()).toBe('评价批次对比_2026Q2-001_2026Q3-001.xlsx');
+        const saved = join(workDir, 'compare.xlsx');
+        await download.saveAs(saved);
+        expect((await stat(saved)).size).toBeGreaterThan(5000);
 
-      // The dashboard now shows the latest run by default and the earlier one on request.
-      await menuItem(page, '总览').click();
-      await page.getByTestId('dashboard-run-info').getByText('2026Q3-001').waitFor();
-      await expectCharts(page, ['value-matrix-chart', 'lifecycle-funnel']);
+        // The dashboard now shows the latest run by default and the earlier one on request.
+        await menuItem(page, '总览').click();
+        await page.getByTestId('dashboard-run-info').getByText('2026Q3-001').waitFor();
+        await expectCharts(page, ['value-matrix-chart', 'lifecycle-funnel']);
 
-      // Schemes: an inconsistent AHP matrix is refused with its CR, a consistent one saves as version 2.
-      await menuItem(page, '评价方案').click();
-      await heading(page, '评价方案');
-      await page.getByTestId('indicator-tree').waitFor();
-      await page.getByTestId('ahp-editor').waitFor();
-      await page.getByTestId('ahp-verdict').getByText('通过一致性检验').waitFor();
-      await screenshot(page, 'zh-schemes');
-      await page.getByTestId('ahp-cell-0-1').fill('1/9');
-      await page.getByTestId('ahp-cell-0-2').fill('9');
-      await page.getByTestId('ahp-verdict').getByText(/CR = \d\.\d{4} ≥ 0\.1/).waitFor();
-      await page.getByTestId('scheme-ahp-problems').waitFor();
-      // The lower triangle follows as the reciprocal.
-      expect(await page.getByTestId('ahp-matrix').locator('tbody tr').nth(1).locator('td').first().textContent()).toBe('9');
-      await screenshot(page, 'zh-schemes-ahp-inconsistent');
-      await page.getByTestId('scheme-save').click();
-      await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
-      await page.getByTestId('save-scheme-error').getByText('不能保存').waitFor();
-      await page.getByRole('dialog').getByRole('button', { name: '取 消' }).click();
-      await page.getByTestId('ahp-cell-0-1').fill('2');
-      await page.getByTestId('ahp-cell-0-2').fill('3');
-      await page.getByTestId('ahp-verdict').getByText('通过一致性检验').waitFor();
+        // Schemes: an inconsistent AHP matrix is refused with its CR, a consistent one saves as version 2.
+        await menuItem(page, '评价方案').click();
+        await heading(page, '评价方案');
+        await page.getByTestId('indicator-tree').waitFor();
+        await page.getByTestId('ahp-editor').waitFor();
+        await page.getByTestId('ahp-verdict').getByText('通过一致性检验').waitFor();
+        await screenshot(page, 'zh-schemes');
+        await page.getByTestId('ahp-cell-0-1').fill('1/9');
+        await page.getByTestId('ahp-cell-0-2').fill('9');
+        await page.getByTestId('ahp-verdict').getByText(/CR = \d\.\d{4} ≥ 0\.1/).waitFor();
+        await page.getByTestId('scheme-ahp-problems').waitFor();
+        // The lower triangle follows as the reciprocal.
+        expect(await page.getByTestId('ahp-matrix').locator('tbody tr').nth(1).locator('td').first().textContent()).toBe('9');
+        await screenshot(page, 'zh-schemes-ahp-inconsistent');
+        await page.getByTestId('scheme-save').click();
+        await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
+        await page.getByTestId('save-scheme-error').getByText('不能保存').waitFor();
+        await page.getByRole('dialog').getByRole('button', { name: '取 消' }).click();
+        await page.getByTestId('ahp-cell-0-1').fill('2');
+        await page.getByTestId('ahp-cell-0-2').fill('3');
+        await page.getByTestId('ahp-verdict').getByText('通过一致性检验').waitFor();
 
-      // Entropy / CRITIC preview of a dimension from the latest run.
-      await page.getByTestId('indicator-tree').getByText('成长度', { exact: true }).click();
-      await page.getByTestId('objective-preview-load').click();
-      await page.getByTestId('objective-preview').getByText('依据批次 2026Q3-001').waitFor();
-      await screenshot(page, 'zh-schemes-objective');
+        // Entropy / CRITIC preview of a dimension from the latest run.
+        await page.getByTestId('indicator-tree').getByText('成长度', { exact: true }).click();
+        await page.getByTestId('objective-preview-load').click();
+        await page.getByTestId('objective-preview').getByText('依据批次 2026Q3-001').waitFor();
+        await screenshot(page, 'zh-schemes-objective');
 
-      await page.getByTestId('scheme-save').click();
-      await page.getByRole('dialog').getByLabel('中文名称').fill('默认评价方案（调整）');
-      await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
-      await page.getByText('已保存为 default 第 2 版').waitFor();
-      await page.getByTestId('scheme-info').getByText('default 第 2 版').waitFor();
+        await page.getByTestId('scheme-save').click();
+        await page.getByRole('dialog').getByLabel('中文名称').fill('默认评价方案（调整）');
+        await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
+        await page.getByText('已保存为 default 第 2 版').waitFor();
+        await page.getByTestId('scheme-info').getByText('default 第 2 版').waitFor();
 
-      // English.
-      await page.getByTestId('language-switch').click();
-      await menuItem(page, 'Overview').click();
-      await page.getByTestId('dashboard-run-info').getByText('2026Q3-001').waitFor();
-      await expectCharts(page, ['value-matrix-chart', 'lifecycle-funnel', 'breakdown-district']);
-      await screenshot(page, 'en-dashboard-run');
-      await menuItem(page, 'Evaluations').click();
-      await page.getByTestId('run-table').getByText('2026Q3-001').waitFor();
-      await screenshot(page, 'en-runs-list');
-      await page.getByRole('tab', { name: 'Compare' }).click();
-      await page.getByTestId('transition-cells').waitFor();
-      await page.getByTestId('movers-table').locator('tr.ant-table-row').first().waitFor();
-      await screenshot(page, 'en-runs-compare');
-      await menuItem(page, 'Schemes').click();
-      await page.getByTestId('ahp-editor').waitFor();
-      await screenshot(page, 'en-schemes');
-      await page.getByRole('tab', { name: 'Thresholds and class rules' }).click();
-      await page.getByTestId('class-rules').waitFor();
-      await screenshot(page, 'en-schemes-rules');
-      await page.getByTestId('language-switch').click();
-      await page.getByRole('tab', { name: '阈值与分类规则' }).click();
-      await page.getByTestId('class-rules').waitFor();
-      await screenshot(page, 'zh-schemes-rules');
-      await page.getByTestId('logout').click();
-      await page.waitForURL(`${server.url}/login`);
+        // English.
+        await page.getByTestId('language-switch').click();
+        await menuItem(page, 'Overview').click();
+        await page.getByTestId('dashboard-run-info').getByText('2026Q3-001').waitFor();
+        await expectCharts(page, ['value-matrix-chart', 'lifecycle-funnel', 'breakdown-district']);
+        await screenshot(page, 'en-dashboard-run');
+        await menuItem(page, 'Evaluations').click();
+        await page.getByTestId('run-table').getByText('2026Q3-001').waitFor();
+        await screenshot(page, 'en-runs-list');
+        await page.getByRole('tab', { name: 'Compare' }).click();
+        await page.getByTestId('transition-cells').waitFor();
+        await page.getByTestId('movers-table').locator('tr.ant-table-row').first().waitFor();
+        await screenshot(page, 'en-runs-compare');
+        await menuItem(page, 'Schemes').click();
+        await page.getByTestId('ahp-editor').waitFor();
+        await screenshot(page, 'en-schemes');
+        await page.getByRole('tab', { name: 'Thresholds and class rules' }).click();
+        await page.getByTestId('class-rules').waitFor();
+        await screenshot(page, 'en-schemes-rules');
+        await page.getByTestId('language-switch').click();
+        await page.getByRole('tab', { name: '阈值与分类规则' }).click();
+        await page.getByTestId('class-rules').waitFor();
+        await screenshot(page, 'zh-schemes-rules');
+        await page.getByTestId('logout').click();
+        await page.waitForURL(`${server.url}/login`);
 
-      // A district head sees their district only and cannot start evaluations.
-      await signIn(page, 'district', 'district123', '登 录');
-      await heading(page, '总览');
-      await page.getByTestId('scope').getByText(/^区县“.+”的客户$/).waitFor();
-      await expectCharts(page, ['value-matrix-chart', 'breakdown-market', 'breakdown-format']);
-      // One district needs no chart by district.
-      expect(await page.getByTestId('breakdown-district').count()).toBe(0);
-      await screenshot(page, 'zh-dashboard-district');
-      await menuItem(page, '评价').click();
-      await page.getByTestId('run-table').getByText('2026Q3-001').waitFor();
-      expect(await page.getByTestId('start-evaluation').count()).toBe(0);
-      await page.getByTestId('logout').click();
-      await page.waitForURL(`${server.url}/login`);
+        // A district head sees their district only and cannot start evaluations.
+        await signIn(page, 'district', 'district123', '登 录');
+        await heading(page, '总览');
+        await page.getByTestId('scope').getByText(/^区县“.+”的客户$/).waitFor();
+        await expectCharts(page, ['value-matrix-chart', 'breakdown-market', 'breakdown-format']);
+        // One district needs no chart by district.
+        expect(await page.getByTestId('breakdown-district').count()).toBe(0);
+        await screenshot(page, 'zh-dashboard-district');
+        await menuItem(page, '评价').click();
+        await page.getByTestId('run-table').getByText('2026Q3-001').waitFor();
+        expect(await page.getByTestId('start-evaluation').count()).toBe(0);
+        await page.getByTestId('logout').click();
+        await page.waitForURL(`${server.url}/login`);
 
-      expect(problems).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'failure-evaluation').catch(() => undefined);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\nserver output:\n${server.output()}`, { cause: error });
-    } finally {
-      await browser.close();
-      await server.stop();
-      await rm(workDir, { recursive: true, force: true });
-    }
+      },
+    );
   }, 300_000);
 });

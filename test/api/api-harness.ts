@@ -76,9 +76,9 @@ export async function apiHarness(runs: readonly { period: string; asOf?: string 
     db,
     app,
     call,
-    json: async (who, path, options) => {
+    json: async <T,>(who: DemoRole | null, path: string, options?: CallOptions) => {
       const response = await call(who, path, options);
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as T };
     },
     close: () => db.close(),
   };
