@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { CsvError, parse, type InfoRecord } from 'csv-parse/sync';
 import { issue, IssuesError, parseCalendarDate, parseDecimalNumber, type Issue, type Transaction } from '@retail-value/core';
 import { decodeTableText } from '../toolbox/read-numeric-table.js';
+import { parseCsvRecords } from '../toolbox/parse-csv-records.js';
 
 /** The columns a transaction file must have, in any order; others are ignored. */
 export const TRANSACTION_COLUMNS = ['customer_id', 'date', 'amount'] as const;
@@ -17,7 +17,7 @@ const MAX_LISTED_ISSUES = 100;
  * IssuesError naming file, row (as an editor counts lines), column and value.
  */
 export async function readTransactions(path: string): Promise<Transaction[]> {
-  const records = parseRecords(decodeTableText(await readFile(path)), path);
+  const records = parseCsvRecords(decodeTableText(await readFile(path)), path, 'clv.transactions.malformed');
   const [header, ...body] = records;
   if (header === undefined || body.length === 0) throw new IssuesError([issue('clv.transactions.empty', { file: path })]);
   const names = header.record.map((name) => name.toLowerCase());
@@ -52,18 +52,3 @@ export async function readTransactions(path: string): Promise<Transaction[]> {
   return transactions;
 }
 
-function parseRecords(text: string, file: string): { record: string[]; info: InfoRecord }[] {
-  try {
-    return parse(text, {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: InfoRecord }[];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      throw new IssuesError([issue('clv.transactions.malformed', { file, row: typeof error.lines === 'number' ? error.lines : undefined })]);
-    }
-    throw error;
-  }
-}

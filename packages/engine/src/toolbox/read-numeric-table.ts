@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { CsvError, parse, type InfoRecord } from 'csv-parse/sync';
 import { issue, IssuesError, parseDecimalNumber, parsePairwiseValue, type Issue, type TableSource } from '@retail-value/core';
+import { parseCsvRecords } from './parse-csv-records.js';
 
 /** A table of numbers with named rows and columns, read from a CSV file. */
 export interface NumericTable {
@@ -45,7 +45,7 @@ export function decodeTableText(bytes: Uint8Array): string {
  * row (as an editor counts lines), column and value.
  */
 export async function readNumericTable(file: string, options: ReadNumericTableOptions = {}): Promise<NumericTable> {
-  const records = parseRecords(decodeTableText(await readBytes(file)), file);
+  const records = parseCsvRecords(decodeTableText(await readBytes(file)), file, 'methods.table.malformed', true);
   const [header, ...body] = records;
   if (header === undefined) throw new IssuesError([issue('methods.table.empty', { file })]);
   const [nameHeader = '', ...criteria] = header.record;
@@ -114,20 +114,3 @@ function parsePairwise(text: string): number | undefined {
   }
 }
 
-function parseRecords(text: string, file: string): { record: string[]; info: InfoRecord }[] {
-  try {
-    return parse(text, {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: InfoRecord }[];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const row = typeof error.lines === 'number' ? error.lines : undefined;
-      throw new IssuesError([issue('methods.table.malformed', { file, row })]);
-    }
-    throw error;
-  }
-}
