@@ -1,25 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import { MEASURES } from '@retail-value/core';
-import { duckdbDialect, evaluationWindow } from '@retail-value/engine';
-import { ENGINE_MEASURES, orderAggregateSql, orderDistinctSql } from '../../packages/engine/src/evaluation/compile-measures.js';
+import { duckdbDialect, evaluate, evaluationWindow, explainCustomer, openDatabase } from '@retail-value/engine';
+import { ENGINE_MEASURES, orderDistinctSql, orderPassesSql } from '../../packages/engine/src/evaluation/compile-measures.js';
 
 describe('measures SQL', () => {
   it('covers exactly the measures of the core catalog', () => {
     expect([...ENGINE_MEASURES].sort()).toEqual(MEASURES.map((measure) => measure.code).sort());
   });
 
-  it('aggregates only what the plan needs', () => {
+  it('aggregates only what the plan needs, each range once, in the pass whose weeks hold it', () => {
     const window = evaluationWindow('2026Q3', 13);
-    const volumeOnly = orderAggregateSql(duckdbDialect, window, ['qty', 'amount'], 13);
-    expect(volumeOnly).not.toContain('w12');
-    expect(volumeOnly).not.toContain('qty_class12');
-    // the lifecycle figures always look back 52 weeks from the as-of date (2026-09-30)
-    expect(volumeOnly).toContain(`BETWEEN DATE '2025-10-02'`);
-    expect(volumeOnly).toContain('AS week_mask');
-    const cycles = orderAggregateSql(duckdbDialect, window, ['order_cycles', 'gross_profit', 'qty_prev'], 13);
-    expect(cycles).toContain('AS w12');
-    expect(cycles).toContain('AS qty_prev');
+    const volumeOnly = orderPassesSql(duckdbDialect, window, ['qty', 'amount'], 13);
+    expect(volumeOnly.recent).not.toContain('w12');
+    expect(volumeOnly.recent).not.toContain('qty_class12');
+    // the window is 2026-07-02 … 2026-09-30; the earlier pass reads back to the 52-week lookback
+    expect(volumeOnly.recent).toContain(`BETWEEN DATE '2026-07-02' AND DATE '2026-09-30'`);
+    expect(volumeOnly.earlier).toContain(`BETWEEN DATE '2025-10-02' AND DATE '2026-07-01'`);
+    expect(volumeOnly.merge).toContain('AS week_mask');
+    // the window's volume is also the lifecycle's recent volume: one aggregate serves both
+    expect(volumeOnly.recent.match(/sum\(o\.qty\)/g)).toHaveLength(1);
+    expect(volumeOnly.merge).toContain('r.qty AS lc_recent_1');
+    const cycles = orderPassesSql(duckdbDialect, window, ['order_cycles', 'gross_profit', 'qty_prev'], 13);
+    expect(cycles.recent).toContain('AS w12');
+    // the merge sums the buckets per cycle of one and two weeks; the measures never see the buckets
+    expect(cycles.merge).toContain('AS cycles_ordered_2');
+    expect(cycles.merge).toContain('AS cycle_volume_sq_1');
+    expect(cycles.merge).not.toContain('AS w12');
+    expect(cycles.recent).toContain('JOIN products');
+    expect(cycles.earlier).not.toContain('AS w12');
+    expect(cycles.merge).toContain('AS qty_prev');
     expect(orderDistinctSql(duckdbDialect, window, ['qty'])).toBeUndefined();
     expect(orderDistinctSql(duckdbDialect, window, ['sku_count'])).toContain('count(DISTINCT o.sku)');
+  });
+
+  it('counts a line the day before the window in the previous window, not the current one', async () => {
+    const db = await openDatabase(':memory:');
+    try {
+      await db.run(`INSERT INTO products (sku, name, price_class, cost_price, wholesale_price, launch_date) VALUES ('P1', '品规', 3, 50, 56, DATE '2020-01-01')`);
+      await db.run(
+        `INSERT INTO customers (customer_id, name, format, market, district, manager_id, license_date, status, credit_grade, order_cycle)
+         VALUES ('C1', '甲', 'Z', 'urban', '东城区', 'M1', DATE '2018-01-01', 'normal', 'AA', 'weekly')`,
+      );
+      // Window 2026-07-02 … 2026-09-30; previous window 2026-04-02 … 2026-07-01.
+      const lines: [string, number][] = [
+        ['2026-07-02', 10], // first day of the window
+        ['2026-09-30', 4], // last day of the window
+        ['2026-07-01', 7], // the day before: previous window
+        ['2026-04-02', 3], // first day of the previous window
+        ['2026-04-01', 100], // before both windows
+      ];
+      for (const [index, [day, qty]] of lines.entries()) {
+        await db.run(`INSERT INTO order_lines (order_id, customer_id, order_date, sku, qty, amount) VALUES ($1, 'C1', $2::DATE, 'P1', $3, $3 * 56)`, [`O${index}`, day, qty]);
+      }
+      const run = await evaluate(db, { period: '2026Q3' });
+      const found = await explainCustomer(db, 'C1', run.runId);
+      const raw = (code: string): number | null | undefined => found.indicators.find((indicator) => indicator.code === code)?.raw;
+      expect(raw('sales_volume')).toBe(14);
+      expect(raw('volume_growth')).toBeCloseTo((14 - 10) / 10, 6);
+      // Two of the window's 13 weekly cycles hold an order (10 in the first week, 4 in the last).
+      expect(raw('order_rate')).toBeCloseTo(2 / 13, 6);
+      const mean = 14 / 13;
+      expect(raw('order_stability')).toBeCloseTo(1 - Math.sqrt((10 * 10 + 4 * 4) / 13 - mean * mean) / mean, 6);
+    } finally {
+      await db.close();
+    }
   });
 });

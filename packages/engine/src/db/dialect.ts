@@ -28,8 +28,11 @@ export interface Dialect {
   arrayElement(array: string, index: number): string;
   /** Hex MD5 of a text expression. */
   md5(text: string): string;
-  /** Text aggregate in a fixed order. */
-  stringAggOrdered(expression: string, separator: string, orderBy: string): string;
+  /**
+   * Aggregate: a hex digest of a set of rows, each given as text, that does
+   * not depend on the order the rows come in (rows must be distinct).
+   */
+  setDigest(rowText: string): string;
   /** A number rendered as text with a fixed number of decimals, the same on every engine. */
   fixedText(expression: string, decimals: number): string;
 }

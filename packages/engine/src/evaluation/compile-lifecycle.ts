@@ -21,38 +21,60 @@ function evenBits(count: number): string {
   return `CAST(${mask.toString()} AS UBIGINT)`;
 }
 
+/** The lifecycle and churn columns in three layers, each naming what the next one reads. */
+export interface LifecycleLayers {
+  /** Over the customer, the order aggregate `o` and the joins of {@link lifecycleJoins}. */
+  readonly base: readonly string[];
+  /** Over the base columns. */
+  readonly cycles: readonly string[];
+  /** Over the cycle columns: the deciding rule, churn points and reasons. */
+  readonly verdict: readonly string[];
+}
+
 /**
- * Per-customer lifecycle and churn figures, as extra columns of the measures
- * table (`lc_*`). Everything is counted in the customer's own ordering cycle
- * from the week mask of the order aggregate (`o.week_mask`, bit k = an order
- * k weeks before the as-of date).
+ * Per-customer lifecycle and churn figures (`lc_*`). Everything is counted in
+ * the customer's own ordering cycle from the week mask of the order aggregate
+ * (`o.week_mask`, bit k = an order k weeks before the as-of date). Each figure
+ * is computed once in its layer and read by name above it, so the rule that
+ * tests a figure several times does not evaluate it several times.
  */
-export function lifecycleColumns(dialect: Dialect, window: EvaluationWindow, rules: LifecycleRules, churn: ChurnRules): string[] {
+export function lifecycleLayers(dialect: Dialect, window: EvaluationWindow, rules: LifecycleRules, churn: ChurnRules): LifecycleLayers {
   const end = date(window.asOf);
   const cycles = rules.cycles;
-  const mask = 'coalesce(o.week_mask, CAST(0 AS UBIGINT))';
-  const weekly = `c.order_cycle = 'weekly'`;
-  const cycleWeeks = `(CASE WHEN ${weekly} THEN 1 ELSE 2 END)`;
-  const weeksSinceOrder = `(CASE WHEN ${mask} = 0 THEN ${LOOKBACK_WEEKS} ELSE ${lowestBit(dialect, mask)} END)`;
-  const licenceWeeks = `(CASE WHEN c.license_date IS NULL THEN ${LOOKBACK_WEEKS * 10} ELSE ${dialect.intDiv(dialect.daysBetween(end, 'c.license_date'), '7')} + 1 END)`;
-  const recentWithOrder = `(CASE WHEN ${weekly} THEN ${dialect.bitCount(`${mask} & ${lowBits(cycles)}`)}
-      ELSE ${dialect.bitCount(`(${mask} | (${mask} >> 1)) & ${evenBits(cycles)}`)} END)`;
-  const eligible = `least(${cycles}, ${dialect.intDiv(`${licenceWeeks} + ${cycleWeeks} - 1`, cycleWeeks)})`;
-  const share = `(${recentWithOrder} * 1.0 / NULLIF(${eligible}, 0))`;
-  const change = `(CASE WHEN ${weekly} THEN (coalesce(o.lc_recent_1, 0) - o.lc_previous_1) / NULLIF(o.lc_previous_1, 0)
-      ELSE (coalesce(o.lc_recent_2, 0) - o.lc_previous_2) / NULLIF(o.lc_previous_2, 0) END)`;
-  const missed = dialect.intDiv(weeksSinceOrder, cycleWeeks);
-  const weeksWithOrders = dialect.bitCount(mask);
-  const statusEnded = `(c.status IN ('suspended', 'cancelled', 'closed') AND (c.status_date IS NULL OR c.status_date <= ${end}))`;
+  const mask = 'lc_mask';
+  const cycleWeeks = `(CASE WHEN lc_weekly THEN 1 ELSE 2 END)`;
   const deemedSince = date(isoFromDay(dayNumber(window.asOf) - 7 * rules.deemedClosedWeeks));
   const lookbackStart = date(isoFromDay(dayNumber(window.asOf) - 7 * LOOKBACK_WEEKS + 1));
-  const deemedClosed = `(c.license_date IS NOT NULL AND c.license_date <= ${deemedSince} AND c.license_date >= ${lookbackStart}
-      AND (o.first_order_date IS NULL OR o.first_order_date > c.license_date + ${7 * rules.deemedClosedWeeks}))`;
+  const base = [
+    'coalesce(o.week_mask, CAST(0 AS UBIGINT)) AS lc_mask',
+    `c.order_cycle = 'weekly' AS lc_weekly`,
+    `(CASE WHEN c.license_date IS NULL THEN ${LOOKBACK_WEEKS * 10} ELSE ${dialect.intDiv(dialect.daysBetween(end, 'c.license_date'), '7')} + 1 END) AS lc_licence_weeks`,
+    `(CASE WHEN c.order_cycle = 'weekly' THEN (coalesce(o.lc_recent_1, 0) - o.lc_previous_1) / NULLIF(o.lc_previous_1, 0)
+      ELSE (coalesce(o.lc_recent_2, 0) - o.lc_previous_2) / NULLIF(o.lc_previous_2, 0) END) AS lc_change`,
+    `(c.status IN ('suspended', 'cancelled', 'closed') AND (c.status_date IS NULL OR c.status_date <= ${end})) AS lc_status_ended`,
+    `(c.license_date IS NOT NULL AND c.license_date <= ${deemedSince} AND c.license_date >= ${lookbackStart}
+      AND (o.first_order_date IS NULL OR o.first_order_date > c.license_date + ${7 * rules.deemedClosedWeeks})) AS lc_deemed_closed`,
+    'coalesce(cd.downgraded, FALSE) AS lc_downgraded',
+    `coalesce(ds.share, 0) >= ${churn.dissatisfiedShare} AS lc_dissatisfied`,
+  ];
+  const weeksSinceOrder = `(CASE WHEN ${mask} = 0 THEN ${LOOKBACK_WEEKS} ELSE ${lowestBit(dialect, mask)} END)`;
+  const recentWithOrder = `(CASE WHEN lc_weekly THEN ${dialect.bitCount(`${mask} & ${lowBits(cycles)}`)}
+      ELSE ${dialect.bitCount(`(${mask} | (${mask} >> 1)) & ${evenBits(cycles)}`)} END)`;
+  const eligible = `least(${cycles}, ${dialect.intDiv(`lc_licence_weeks + ${cycleWeeks} - 1`, cycleWeeks)})`;
+  const cycleColumns = [
+    `${weeksSinceOrder} AS lc_weeks_since_order`,
+    `${dialect.intDiv(weeksSinceOrder, cycleWeeks)} AS lc_missed_cycles`,
+    `(${recentWithOrder} * 1.0 / NULLIF(${eligible}, 0)) AS lc_active_share`,
+    `${dialect.bitCount(mask)} AS lc_weeks_with_orders`,
+  ];
+  const share = 'lc_active_share';
+  const change = 'lc_change';
+  const missed = 'lc_missed_cycles';
   const rule = `(CASE
-      WHEN ${statusEnded} THEN 'status'
-      WHEN ${licenceWeeks} <= ${rules.introductionWeeks} THEN 'young_licence'
-      WHEN ${weeksSinceOrder} >= ${rules.terminationWeeks} THEN 'no_recent_order'
-      WHEN ${weeksWithOrders} < ${rules.introductionMinOrders} AND ${licenceWeeks} <= ${LOOKBACK_WEEKS} THEN 'few_orders'
+      WHEN lc_status_ended THEN 'status'
+      WHEN lc_licence_weeks <= ${rules.introductionWeeks} THEN 'young_licence'
+      WHEN lc_weeks_since_order >= ${rules.terminationWeeks} THEN 'no_recent_order'
+      WHEN lc_weeks_with_orders < ${rules.introductionMinOrders} AND lc_licence_weeks <= ${LOOKBACK_WEEKS} THEN 'few_orders'
       WHEN coalesce(${share}, 0) < ${rules.declineShare} THEN 'low_share'
       WHEN ${missed} >= ${rules.missedCycles} THEN 'missed_cycles'
       WHEN ${change} <= -${rules.change} THEN 'volume_down'
@@ -65,22 +87,14 @@ export function lifecycleColumns(dialect: Dialect, window: EvaluationWindow, rul
   const missedWarn = `${missed} >= ${churn.missedCyclesWarn} AND NOT (${missedAlarm})`;
   const declineAlarm = `${change} <= -${churn.ownDeclineAlarm}`;
   const declineWarn = `${change} <= -${churn.ownDeclineWarn} AND NOT (${declineAlarm})`;
-  const downgraded = 'coalesce(cd.downgraded, FALSE)';
-  const dissatisfied = `coalesce(ds.share, 0) >= ${churn.dissatisfiedShare}`;
-  return [
+  const verdict = [
     `${rule} AS lc_rule`,
-    `${share} AS lc_active_share`,
-    `${change} AS lc_change`,
-    `${missed} AS lc_missed_cycles`,
-    `${weeksSinceOrder} AS lc_weeks_since_order`,
-    `${weeksWithOrders} AS lc_weeks_with_orders`,
-    `${licenceWeeks} AS lc_licence_weeks`,
-    `${deemedClosed} AS lc_deemed_closed`,
     `(${points(missedAlarm, churn.missedCyclesAlarmPoints)} + ${points(missedWarn, churn.missedCyclesWarnPoints)} + ${points(declineAlarm, churn.ownDeclineAlarmPoints)}
-      + ${points(declineWarn, churn.ownDeclineWarnPoints)} + ${points(downgraded, churn.creditDowngradePoints)} + ${points(dissatisfied, churn.dissatisfiedPoints)}) AS lc_churn_points`,
+      + ${points(declineWarn, churn.ownDeclineWarnPoints)} + ${points('lc_downgraded', churn.creditDowngradePoints)} + ${points('lc_dissatisfied', churn.dissatisfiedPoints)}) AS lc_churn_points`,
     `concat_ws(',', ${reason(missedAlarm, 'missed_cycles')}, ${reason(missedWarn, 'missed_cycles')}, ${reason(declineAlarm, 'own_decline')}, ${reason(declineWarn, 'own_decline')},
-      ${reason(downgraded, 'credit_downgrade')}, ${reason(dissatisfied, 'dissatisfied')}) AS lc_churn_reasons`,
+      ${reason('lc_downgraded', 'credit_downgrade')}, ${reason('lc_dissatisfied', 'dissatisfied')}) AS lc_churn_reasons`,
   ];
+  return { base, cycles: cycleColumns, verdict };
 }
 
 /** Stage of a lifecycle rule code. */

@@ -1,6 +1,7 @@
 import type { Dialect } from '../db/dialect.js';
 import type { EvaluationWindow } from './period.js';
 import { dayNumber, isoFromDay } from './period.js';
+import { literal } from './compile-scores.js';
 
 const date = (iso: string): string => `DATE '${iso}'`;
 
@@ -57,18 +58,9 @@ function eligibleCycles(context: Context): string {
   return `(CASE WHEN ${weekly} THEN ${eligibleWeeks(context)} ELSE ${context.dialect.intDiv(`${eligibleWeeks(context)} + 1`, '2')} END)`;
 }
 
-/** Σ over ordering cycles of f(cycle volume), for weekly (one bucket a cycle) or biweekly (two) orderers. */
-function overCycles(weeks: number, volume: (expression: string) => string): string {
-  const sum = (cycleWeeks: number): string => {
-    const terms: string[] = [];
-    for (let first = 0; first < weeks; first += cycleWeeks) {
-      const members = Array.from({ length: Math.min(cycleWeeks, weeks - first) }, (_, offset) => `coalesce(o.w${first + offset}, 0)`);
-      terms.push(volume(members.join(' + ')));
-    }
-    return terms.join(' + ');
-  };
-  return `(CASE WHEN ${weekly} THEN ${sum(1)} ELSE ${sum(2)} END)`;
-}
+/** The cycle statistics of the order aggregate for the customer's own cycle: weekly or biweekly. */
+const byCycle = (weeklyColumn: string, biweeklyColumn: string): string =>
+  `(CASE WHEN ${weekly} THEN coalesce(o.${weeklyColumn}, 0) ELSE coalesce(o.${biweeklyColumn}, 0) END)`;
 
 const zeroIfNull = (column: string): ((context: Context) => string) => () => `coalesce(o.${column}, 0)`;
 
@@ -90,13 +82,13 @@ const MEASURE_SQL: Readonly<Record<string, MeasureSql>> = {
   new_skus_ordered: { expression: () => 'coalesce(od.new_skus_ordered, 0)', distinct: ['new_skus_ordered'] },
   weeks: { expression: (context) => `${context.window.weeks}.0` },
   weekly_trend: { expression: zeroIfNull('weekly_trend'), orders: ['weekly_trend'] },
-  order_cycles: { expression: (context) => overCycles(context.window.weeks, (volume) => `(CASE WHEN ${volume} > 0 THEN 1 ELSE 0 END)`), orders: ['buckets'] },
+  order_cycles: { expression: () => byCycle('cycles_ordered_1', 'cycles_ordered_2'), orders: ['buckets'] },
   eligible_cycles: { expression: eligibleCycles },
   cycle_volume_mean: { expression: (context) => `coalesce(o.qty, 0) / NULLIF(${eligibleCycles(context)}, 0)`, orders: ['qty'] },
   // Σ v² over all cycles equals Σ v² over the eligible ones (cycles before the licence have no volume).
   cycle_volume_sd: {
     expression: (context) =>
-      `sqrt(greatest(0, ${overCycles(context.window.weeks, (volume) => `power(${volume}, 2)`)} / NULLIF(${eligibleCycles(context)}, 0)
+      `sqrt(greatest(0, ${byCycle('cycle_volume_sq_1', 'cycle_volume_sq_2')} / NULLIF(${eligibleCycles(context)}, 0)
         - power(coalesce(o.qty, 0) / NULLIF(${eligibleCycles(context)}, 0), 2)))`,
     orders: ['qty', 'buckets'],
   },
@@ -155,63 +147,180 @@ function context(dialect: Dialect, window: EvaluationWindow): Context {
   return { dialect, window, start: date(window.start), end: date(window.asOf), yearAgo: date(isoFromDay(dayNumber(window.asOf) - 365)) };
 }
 
+/** A sum of an order-line quantity over a range of weeks counted back from the as-of date ([from, to)). */
+interface RangeSum {
+  readonly name: string;
+  readonly value: 'qty' | 'amount' | 'gross_profit';
+  readonly from: number;
+  readonly to: number;
+}
+
+/** How each final column of the order aggregate is assembled from the two passes. */
+type OrderColumn =
+  | { readonly kind: 'range'; readonly sum: RangeSum }
+  | { readonly kind: 'recent'; readonly name: string; readonly aggregate: string; readonly product: boolean }
+  | { readonly kind: 'mask' | 'first' | 'last'; readonly name: string }
+  | { readonly kind: 'cycles'; readonly weeks: number };
+
+const VALUE_SQL: Record<RangeSum['value'], string> = { qty: 'o.qty', amount: 'o.amount', gross_profit: 'o.qty * o.margin' };
+
+/** The three statements that build `eval_orders`: the recent pass, the earlier pass and their merge. */
+export interface OrderPasses {
+  readonly recent: string;
+  readonly earlier: string;
+  readonly merge: string;
+}
+
 /**
- * The per-customer order aggregate for the measures a plan needs: ONE pass
- * over the order lines of the evaluation window and the previous window.
- * Cycle-based measures come from weekly buckets summed in the same pass
- * (sum … FILTER), so no second grouping by customer × week is needed; the
- * product table is joined only when a measure needs a product attribute.
- * Returns undefined when no measure needs the order lines.
+ * The per-customer order aggregate for the measures a plan needs, in two
+ * passes that each read a disjoint part of the order lines once: the
+ * evaluation window (every window-only measure, the weekly buckets) and the
+ * weeks before it back to the start of the previous window or the 52-week
+ * lookback. Each pass keeps only the aggregates its weeks can contribute to,
+ * and a range sum asked for twice (the window volume is also the lifecycle's
+ * recent volume) is computed once. Weeks are counted back from the as-of
+ * date (`back`, never negative), so a week never straddles the window's
+ * start. The product table is joined only in a pass that needs a product
+ * attribute. Returns undefined when no measure needs the order lines.
  */
-export function orderAggregateSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[], cycles: number): string {
+export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[], cycles: number): OrderPasses {
   const { orders } = needs(measures);
   const { start, end, yearAgo } = context(dialect, window);
   const weeks = window.weeks;
-  const current = 'o.week >= 0';
-  // Least-squares slope of weekly volume on week number: Σ_w c_w·q_w with c_w = (w − w̄)/Σ(w − w̄)².
   const centre = (weeks - 1) / 2;
   const spread = (weeks * (weeks * weeks - 1)) / 12;
-  const pieces: Record<OrderAggregate, string> = {
-    qty: `sum(o.qty) FILTER (WHERE ${current}) AS qty`,
-    amount: `sum(o.amount) FILTER (WHERE ${current}) AS amount`,
-    gross_profit: `sum(o.qty * o.margin) FILTER (WHERE ${current}) AS gross_profit`,
-    qty_prev: `sum(o.qty) FILTER (WHERE o.week < 0 AND o.week >= -${weeks}) AS qty_prev`,
-    amount_prev: `sum(o.amount) FILTER (WHERE o.week < 0 AND o.week >= -${weeks}) AS amount_prev`,
-    qty_class12: `sum(o.qty) FILTER (WHERE ${current} AND o.price_class IN (1, 2)) AS qty_class12`,
-    qty_new_product: `sum(o.qty) FILTER (WHERE ${current} AND o.is_new) AS qty_new_product`,
-    qty_limited: `sum(o.qty) FILTER (WHERE ${current} AND o.qty_limit IS NOT NULL) AS qty_limited`,
-    qty_limit: `sum(o.qty_limit) FILTER (WHERE ${current}) AS qty_limit`,
-    qty_demand: `sum(o.qty_demand) FILTER (WHERE ${current}) AS qty_demand`,
-    qty_with_demand: `sum(o.qty) FILTER (WHERE ${current} AND o.qty_demand IS NOT NULL) AS qty_with_demand`,
-    weekly_trend: `sum(o.qty * (o.week - ${centre})) FILTER (WHERE ${current}) / ${spread} AS weekly_trend`,
-    last_order_date: `max(o.order_date) FILTER (WHERE o.week >= -${weeks}) AS last_order_date`,
-    buckets: Array.from({ length: weeks }, (_, index) => `sum(o.qty) FILTER (WHERE o.week = ${index}) AS w${index}`).join(',\n      '),
+  const range = (name: string, value: RangeSum['value'], from: number, to: number): OrderColumn => ({ kind: 'range', sum: { name, value, from, to } });
+  const recent = (name: string, aggregate: string, product = false): OrderColumn => ({ kind: 'recent', name, aggregate, product });
+  const columns: Record<OrderAggregate, OrderColumn[]> = {
+    qty: [range('qty', 'qty', 0, weeks)],
+    amount: [range('amount', 'amount', 0, weeks)],
+    gross_profit: [range('gross_profit', 'gross_profit', 0, weeks)],
+    qty_prev: [range('qty_prev', 'qty', weeks, 2 * weeks)],
+    amount_prev: [range('amount_prev', 'amount', weeks, 2 * weeks)],
+    qty_class12: [recent('qty_class12', 'sum(o.qty) FILTER (WHERE o.price_class IN (1, 2))', true)],
+    qty_new_product: [recent('qty_new_product', 'sum(o.qty) FILTER (WHERE o.is_new)', true)],
+    qty_limited: [recent('qty_limited', 'sum(o.qty) FILTER (WHERE o.qty_limit IS NOT NULL)')],
+    qty_limit: [recent('qty_limit', 'sum(o.qty_limit)')],
+    qty_demand: [recent('qty_demand', 'sum(o.qty_demand)')],
+    qty_with_demand: [recent('qty_with_demand', 'sum(o.qty) FILTER (WHERE o.qty_demand IS NOT NULL)')],
+    // Least-squares slope of weekly volume on week number w = weeks − 1 − back: Σ q·(w − w̄) / Σ(w − w̄)².
+    weekly_trend: [recent('weekly_trend', `sum(o.qty * (${literal(centre)} - o.back)) / ${literal(spread)}`)],
+    last_order_date: [{ kind: 'last', name: 'last_order_date' }],
+    buckets: [{ kind: 'cycles', weeks }],
   };
-  const week = dialect.intDiv(dialect.daysBetween('o.order_date', start), '7');
-  const back = dialect.intDiv(dialect.daysBetween(end, 'o.order_date'), '7');
-  const productColumns = `, p.wholesale_price - p.cost_price AS margin, p.price_class, p.launch_date > ${yearAgo} AS is_new`;
-  // The lifecycle, churn and lifetime-value figures read the last 52 weeks in the same pass:
-  // a mask of the weeks with an order (bit k = k weeks before the as-of date) and volumes of the
-  // recent and earlier cycles for weekly (1-week) and biweekly (2-week) cycles.
-  const lifecycle = [
-    `${dialect.bitOrAggregate(dialect.bitAt('o.back'))} FILTER (WHERE o.back < ${LOOKBACK_WEEKS}) AS week_mask`,
-    `sum(o.qty) FILTER (WHERE o.back < ${cycles}) AS lc_recent_1`,
-    `sum(o.qty) FILTER (WHERE o.back >= ${cycles} AND o.back < ${2 * cycles}) AS lc_previous_1`,
-    `sum(o.qty) FILTER (WHERE o.back < ${2 * cycles}) AS lc_recent_2`,
-    `sum(o.qty) FILTER (WHERE o.back >= ${2 * cycles} AND o.back < ${4 * cycles}) AS lc_previous_2`,
-    `sum(o.amount) FILTER (WHERE o.back < ${LOOKBACK_WEEKS}) AS year_amount`,
-    `sum(o.qty * o.margin) FILTER (WHERE o.back < ${LOOKBACK_WEEKS}) AS year_gross_profit`,
-    `min(o.order_date) FILTER (WHERE o.back < ${LOOKBACK_WEEKS}) AS first_order_date`,
+  // The lifecycle, churn and lifetime-value figures: a mask of the weeks with an order (bit k = k
+  // weeks before the as-of date), volumes of the recent and earlier cycles for weekly (1-week) and
+  // biweekly (2-week) cycles, and the last 52 weeks' amount, gross profit and first order.
+  const lifecycle: OrderColumn[] = [
+    { kind: 'mask', name: 'week_mask' },
+    range('lc_recent_1', 'qty', 0, cycles),
+    range('lc_previous_1', 'qty', cycles, 2 * cycles),
+    range('lc_recent_2', 'qty', 0, 2 * cycles),
+    range('lc_previous_2', 'qty', 2 * cycles, 4 * cycles),
+    range('year_amount', 'amount', 0, LOOKBACK_WEEKS),
+    range('year_gross_profit', 'gross_profit', 0, LOOKBACK_WEEKS),
+    { kind: 'first', name: 'first_order_date' },
   ];
+  const wanted = [...[...orders].sort().flatMap((item) => columns[item]), ...lifecycle];
+
+  // Two passes over disjoint weeks: [0, weeks) and [weeks, ∞) up to the scan's first day.
   const scanFrom = Math.min(dayNumber(window.previousStart), dayNumber(window.asOf) - 7 * LOOKBACK_WEEKS + 1);
-  return `
-    SELECT o.customer_id,
-      ${[...[...orders].sort().map((item) => pieces[item]), ...lifecycle].join(',\n      ')}
+  const passes = [
+    { alias: 'r', from: 0, to: weeks, dates: `${start} AND ${end}` },
+    { alias: 'e', from: weeks, to: Number.POSITIVE_INFINITY, dates: `${date(isoFromDay(scanFrom))} AND ${date(isoFromDay(dayNumber(window.start) - 1))}` },
+  ] as const;
+  type Pass = (typeof passes)[number];
+  const filter = (conditions: readonly string[]): string => (conditions.length === 0 ? '' : ` FILTER (WHERE ${conditions.join(' AND ')})`);
+  const within = (pass: Pass, from: number, to: number): string[] => [
+    ...(from > pass.from ? [`o.back >= ${from}`] : []),
+    ...(to < pass.to ? [`o.back < ${to}`] : []),
+  ];
+  const pieces = passes.map(() => new Map<string, { sql: string; product: boolean }>());
+  // The piece of a final column a pass computes, or undefined when its weeks cannot contribute.
+  const piece = (column: OrderColumn, passIndex: number): string | undefined => {
+    const pass = passes[passIndex] as Pass;
+    const add = (name: string, sql: string, product: boolean): string => {
+      const found = [...(pieces[passIndex] as Map<string, { sql: string }>)].find(([, entry]) => entry.sql === sql);
+      if (found !== undefined) return found[0];
+      (pieces[passIndex] as Map<string, { sql: string; product: boolean }>).set(name, { sql, product });
+      return name;
+    };
+    switch (column.kind) {
+      case 'range': {
+        const from = Math.max(column.sum.from, pass.from);
+        const to = Math.min(column.sum.to, pass.to);
+        if (from >= to) return undefined;
+        return add(column.sum.name, `sum(${VALUE_SQL[column.sum.value]})${filter(within(pass, from, to))}`, column.sum.value === 'gross_profit');
+      }
+      case 'recent':
+        return passIndex === 0 ? add(column.name, column.aggregate, column.product) : undefined;
+      case 'mask':
+        return add(column.name, `${dialect.bitOrAggregate(dialect.bitAt('o.back'))}${filter(within(pass, pass.from, LOOKBACK_WEEKS))}`, false);
+      case 'first':
+        return add(column.name, `min(o.order_date)${filter(within(pass, pass.from, LOOKBACK_WEEKS))}`, false);
+      case 'last':
+        return add(column.name, `max(o.order_date)${filter(within(pass, pass.from, 2 * weeks))}`, false);
+      case 'cycles':
+        return undefined;
+    }
+  };
+  // Weekly buckets of the window (w0 the first week), summed per cycle of one and of two weeks in
+  // the merge: cycles with volume and Σ volume², so the measures read four columns, not the buckets.
+  const cycleStatistics = (): string[] => {
+    const buckets = Array.from({ length: weeks }, (_, index) => `coalesce(r.${add0(`w${index}`, `sum(o.qty) FILTER (WHERE o.back = ${weeks - 1 - index})`)}, 0)`);
+    const statistics = (cycleWeeks: number): string[] => {
+      const volumes: string[] = [];
+      for (let first = 0; first < weeks; first += cycleWeeks) volumes.push(`(${buckets.slice(first, first + cycleWeeks).join(' + ')})`);
+      return [
+        `${volumes.map((volume) => `(CASE WHEN ${volume} > 0 THEN 1 ELSE 0 END)`).join(' + ')} AS cycles_ordered_${cycleWeeks}`,
+        `${volumes.map((volume) => `${volume} * ${volume}`).join(' + ')} AS cycle_volume_sq_${cycleWeeks}`,
+      ];
+    };
+    return [...statistics(1), ...statistics(2)];
+  };
+  const add0 = (name: string, sql: string): string => {
+    (pieces[0] as Map<string, { sql: string; product: boolean }>).set(name, { sql, product: false });
+    return name;
+  };
+  const assembled = wanted.flatMap((column) => {
+    if (column.kind === 'cycles') return cycleStatistics();
+    const name = column.kind === 'range' ? column.sum.name : column.name;
+    const [r, e] = [0, 1].map((index) => piece(column, index)).map((found, index) => (found === undefined ? undefined : `${(passes[index] as Pass).alias}.${found}`));
+    if (r === undefined && e === undefined) return `NULL AS ${name}`;
+    if (r === undefined || e === undefined) return `${r ?? e} AS ${name}`;
+    switch (column.kind) {
+      case 'mask':
+        return `coalesce(${r} | ${e}, ${r}, ${e}) AS ${name}`;
+      case 'first':
+        return `least(${r}, ${e}) AS ${name}`;
+      case 'last':
+        return `greatest(${r}, ${e}) AS ${name}`;
+      default:
+        return `coalesce(${r} + ${e}, ${r}, ${e}) AS ${name}`;
+    }
+  });
+  const back = dialect.intDiv(dialect.daysBetween(end, 'o.order_date'), '7');
+  const passSql = (index: number): string => {
+    const pass = passes[index] as Pass;
+    const entries = [...(pieces[index] as Map<string, { sql: string; product: boolean }>)];
+    const product = entries.some(([, entry]) => entry.product);
+    const productColumns = product ? `, p.wholesale_price - p.cost_price AS margin, p.price_class, p.launch_date > ${yearAgo} AS is_new` : '';
+    return `
+    SELECT o.customer_id${entries.map(([name, entry]) => `,\n      ${entry.sql} AS ${name}`).join('')}
     FROM (
-      SELECT o.customer_id, o.order_date, o.qty, o.amount, o.qty_limit, o.qty_demand, ${week} AS week, ${back} AS back${productColumns}
-      FROM order_lines o JOIN products p ON p.sku = o.sku
-      WHERE o.order_date BETWEEN ${date(isoFromDay(scanFrom))} AND ${end}) o
+      SELECT o.customer_id, o.order_date, o.qty, o.amount, o.qty_limit, o.qty_demand, ${back} AS back${productColumns}
+      FROM order_lines o${product ? ' JOIN products p ON p.sku = o.sku' : ''}
+      WHERE o.order_date BETWEEN ${pass.dates}) o
     GROUP BY o.customer_id`;
+  };
+  return {
+    recent: passSql(0),
+    earlier: passSql(1),
+    merge: `
+    SELECT coalesce(r.customer_id, e.customer_id) AS customer_id,
+      ${assembled.join(',\n      ')}
+    FROM eval_orders_recent r FULL OUTER JOIN eval_orders_earlier e ON e.customer_id = r.customer_id`,
+  };
 }
 
 /**

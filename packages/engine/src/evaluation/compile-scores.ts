@@ -90,16 +90,33 @@ function groupScore(indicator: PlannedIndicator, raw: string, bounds: FrozenBoun
 }
 
 /**
+ * The percent rank of a raw value within its peer group (missing values
+ * ranked apart). A window over the whole table: the evaluation computes it
+ * in a narrow table of its own (customer, group, value) and passes the
+ * column to {@link scoreExpression}, so the sort does not carry every column.
+ */
+export function percentRankExpression(raw: string, group: string): string {
+  return `percent_rank() OVER (PARTITION BY ${group}, ${raw} IS NULL ORDER BY ${raw})`;
+}
+
+/**
  * The 0–100 score expression of an indicator, with the frozen bounds and
  * missing-value scores inlined as constants per group.
  */
-export function scoreExpression(dialect: Dialect, indicator: PlannedIndicator, raw: string, group: string, bounds: readonly FrozenBounds[]): string {
+export function scoreExpression(
+  dialect: Dialect,
+  indicator: PlannedIndicator,
+  raw: string,
+  group: string,
+  bounds: readonly FrozenBounds[],
+  percentRank: string = percentRankExpression(raw, group),
+): string {
   const normalization = indicator.normalization;
   const cost = indicator.direction === 'cost';
   let score: string;
   switch (normalization.method) {
     case 'percentile': {
-      const rank = `percent_rank() OVER (PARTITION BY ${group}, ${raw} IS NULL ORDER BY ${raw})`;
+      const rank = percentRank;
       score = `(CASE WHEN ${raw} IS NULL THEN NULL ELSE 100.0 * ${cost ? `(1 - ${rank})` : rank} END)`;
       break;
     }

@@ -13,10 +13,10 @@ import {
   type ValueSide,
 } from '@retail-value/core';
 import { one, type Database } from '../db/database.js';
-import { measuresSql, orderAggregateSql, orderDistinctSql } from './compile-measures.js';
-import { lifecycleColumns, lifecycleJoins, STAGE_OF_RULE } from './compile-lifecycle.js';
+import { measuresSql, orderDistinctSql, orderPassesSql } from './compile-measures.js';
+import { lifecycleJoins, lifecycleLayers, STAGE_OF_RULE } from './compile-lifecycle.js';
 import { computeLifetimeValues } from './lifetime-value-step.js';
-import { boundsAggregates, boundsFromRow, groupExpression, literal, rawExpression, scoreExpression } from './compile-scores.js';
+import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRankExpression, rawExpression, scoreExpression } from './compile-scores.js';
 import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
 import { computeAwards } from '../dynamics/compute-awards.js';
@@ -159,12 +159,8 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
     const frozen = await computeRun(db, plan, window, runId, done);
     const result = await one<{ fp: string; n: number }>(
       db,
-      `SELECT ${db.dialect.md5(
-        db.dialect.stringAggOrdered(
-          `customer_id || '|' || ${db.dialect.fixedText('composite_score', 4)} || '|' || ${db.dialect.fixedText('current_value', 4)} || '|' || ${db.dialect.fixedText('potential_value', 4)} || '|' || value_cell || '|' || service_class`,
-          '\n',
-          'customer_id',
-        ),
+      `SELECT ${db.dialect.setDigest(
+        `customer_id || '|' || ${db.dialect.fixedText('composite_score', 4)} || '|' || ${db.dialect.fixedText('current_value', 4)} || '|' || ${db.dialect.fixedText('potential_value', 4)} || '|' || value_cell || '|' || service_class`,
       )} AS fp, count(*) AS n FROM run_results WHERE run_id = $1`,
       [runId],
     );
@@ -181,44 +177,51 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
     await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
     throw error;
   } finally {
-    for (const table of ['eval_orders', 'eval_order_distinct', 'eval_clv', 'eval_clv_patterns', 'eval_measures', 'eval_raw', 'eval_scores']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['eval_orders_recent', 'eval_orders_earlier', 'eval_orders', 'eval_order_distinct', 'eval_clv', 'eval_clv_patterns', 'eval_raw', 'eval_percent_ranks', 'eval_scores', 'eval_classes']) await db.run(`DROP TABLE IF EXISTS ${table}`);
   }
 }
 
 async function computeRun(db: Database, plan: EvaluationPlan, window: EvaluationWindow, runId: string, done: (step: (typeof STEPS)[number]) => void): Promise<Omit<FrozenRun, 'steps'>> {
   const dialect = db.dialect;
   const rules = plan.scheme.lifecycle;
-  await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${orderAggregateSql(dialect, window, plan.measures, rules.cycles)}`);
+  const passes = orderPassesSql(dialect, window, plan.measures, rules.cycles);
+  await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders_recent AS ${passes.recent}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders_earlier AS ${passes.earlier}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${passes.merge}`);
+  await db.run('DROP TABLE eval_orders_recent; DROP TABLE eval_orders_earlier');
   const distinctSql = orderDistinctSql(dialect, window, plan.measures);
   if (distinctSql !== undefined) await db.run(`CREATE OR REPLACE TEMP TABLE eval_order_distinct AS ${distinctSql}`);
   done('orders');
   const lifetimeValue = await computeLifetimeValues(db, window.asOf, plan.scheme.clv);
   done('clv');
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE eval_measures AS ${measuresSql(
-      dialect,
-      window,
-      plan.measures,
-      { distinct: distinctSql !== undefined },
-      [...lifecycleColumns(dialect, window, rules, plan.scheme.churn), 'lv.p_alive AS lc_p_alive', 'lv.expected_transactions AS lc_expected_transactions', 'coalesce(lv.clv, 0) AS lc_clv'],
-      lifecycleJoins(window),
-    )}`,
-    [window.period],
-  );
-  const counted = await one<{ n: number }>(db, 'SELECT count(*) AS n FROM eval_measures');
-  if (counted.n === 0) throw new IssuesError([issue('evaluation.no_customers')]);
-  done('measures');
 
-  // Raw indicator values once, then frozen bounds per indicator and peer group (one aggregate query
-  // per scope kind), then the scores with the bounds inlined as constants.
+  // Measures, lifecycle figures and raw indicator values in one statement: each layer reads the
+  // one below by column name, so a figure tested several times is computed once.
+  const layers = lifecycleLayers(dialect, window, rules, plan.scheme.churn);
+  const measures = measuresSql(
+    dialect,
+    window,
+    plan.measures,
+    { distinct: distinctSql !== undefined },
+    [...layers.base, 'lv.p_alive AS lc_p_alive', 'lv.expected_transactions AS lc_expected_transactions', 'coalesce(lv.clv, 0) AS lc_clv'],
+    lifecycleJoins(window),
+  );
   const segment = plan.segmentBy === 'market' ? 'm.market' : `'all'`;
   await db.run(
     `CREATE OR REPLACE TEMP TABLE eval_raw AS
      SELECT m.customer_id, ${segment} AS segment, m.market, m.format, m.credit_grade, ${LIFECYCLE_CARRIED.map((column) => `m.${column}`).join(', ')},
        ${plan.indicators.map((indicator) => `${rawExpression(indicator, 'm')} AS r${indicator.index}`).join(', ')}
-     FROM eval_measures m`,
+     FROM (SELECT l2.*, ${layers.verdict.join(', ')}
+       FROM (SELECT l1.*, ${layers.cycles.join(', ')} FROM (${measures}) l1) l2) m`,
+    [window.period],
   );
-  await db.run('DROP TABLE eval_measures');
+  await db.run('DROP TABLE eval_orders');
+  const counted = await one<{ n: number }>(db, 'SELECT count(*) AS n FROM eval_raw');
+  if (counted.n === 0) throw new IssuesError([issue('evaluation.no_customers')]);
+  done('measures');
+
+  // Frozen bounds per indicator and peer group (one aggregate query per scope kind), then the
+  // scores with the bounds inlined as constants.
   const bounds = new Map<string, FrozenBounds[]>();
   for (const scope of ['all', 'market', 'format'] as const) {
     const members = plan.indicators.filter((indicator) => indicator.scope === scope);
@@ -232,11 +235,26 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   }
   done('bounds');
 
+  // Percent ranks sort the table once per indicator: done over a narrow table, then joined.
+  const ranked = plan.indicators.filter((indicator) => indicator.normalization.method === 'percentile');
+  if (ranked.length > 0) {
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE eval_percent_ranks AS SELECT m.customer_id, ${ranked
+        .map((indicator) => `${percentRankExpression(`m.r${indicator.index}`, groupExpression(indicator, 'm'))} AS p${indicator.index}`)
+        .join(', ')} FROM eval_raw m`,
+    );
+  }
   const columns = plan.indicators.map(
-    (indicator) => `${scoreExpression(dialect, indicator, `m.r${indicator.index}`, groupExpression(indicator, 'm'), bounds.get(indicator.code) ?? [])} AS s${indicator.index}`,
+    (indicator) =>
+      `${scoreExpression(dialect, indicator, `m.r${indicator.index}`, groupExpression(indicator, 'm'), bounds.get(indicator.code) ?? [], `pr.p${indicator.index}`)} AS s${indicator.index}`,
   );
-  await db.run(`CREATE OR REPLACE TEMP TABLE eval_scores AS SELECT m.*, ${columns.join(', ')} FROM eval_raw m`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE eval_scores AS SELECT m.*, ${columns.join(', ')} FROM eval_raw m${
+      ranked.length > 0 ? ' JOIN eval_percent_ranks pr ON pr.customer_id = m.customer_id' : ''
+    }`,
+  );
   await db.run('DROP TABLE eval_raw');
+  await db.run('DROP TABLE IF EXISTS eval_percent_ranks');
   done('scores');
 
   // Weights, level by level: indicators within dimensions, dimensions within sides, sides.
@@ -317,51 +335,57 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     if (scope !== 'market') return literal(entries[0]?.[1] ?? 0);
     return `(CASE market ${entries.map(([group, value]) => `WHEN '${group}' THEN ${literal(value)}`).join(' ')} END)`;
   };
-  const dimensionArray = dialect.arrayOf(plan.dimensions.map((dimension) => `round(${perSegment(dimension.code)}, 6)`));
+  // Values, ranks and classes over a narrow table (each window sorts only these columns); the
+  // insert then joins them to the wide per-indicator values once.
+  const dimensionColumns = plan.dimensions.map((dimension, index) => `round(${perSegment(dimension.code)}, 6) AS d${index}`);
   await db.run(
-    `INSERT INTO run_results
+    `CREATE OR REPLACE TEMP TABLE eval_classes AS
      WITH valued AS (
-       SELECT s.*, ${currentSql} AS current_value, ${potentialSql} AS potential_value, ${dimensionArray} AS dimension_scores FROM eval_scores s
+       SELECT customer_id, segment, market, credit_grade, lc_rule, lc_change, lc_churn_points, lc_churn_reasons, ${classScope} AS class_group,
+         ${dimensionColumns.join(', ')}, ${currentSql} AS current_value, ${potentialSql} AS potential_value
+       FROM eval_scores
      ), composed AS (
        SELECT valued.*, ${compositeSql} AS composite_score FROM valued
      ), ranked AS (
        SELECT composed.*,
          rank() OVER (ORDER BY composite_score DESC) AS overall_rank,
-         row_number() OVER (PARTITION BY ${classScope} ORDER BY composite_score DESC, customer_id) AS class_position,
-         count(*) OVER (PARTITION BY ${classScope}) AS class_count,
-         percent_rank() OVER (PARTITION BY ${classScope} ORDER BY composite_score) AS class_percentile
+         row_number() OVER (PARTITION BY class_group ORDER BY composite_score DESC, customer_id) AS class_position,
+         count(*) OVER (PARTITION BY class_group) AS class_count,
+         percent_rank() OVER (PARTITION BY class_group ORDER BY composite_score) AS class_percentile
        FROM composed
-     ), classified AS (
-       SELECT ranked.*,
-         CASE WHEN current_value >= ${cut('current')} THEN (CASE WHEN potential_value >= ${cut('potential')} THEN 'value' ELSE 'sub_value' END)
-              ELSE (CASE WHEN potential_value >= ${cut('potential')} THEN 'potential_value' ELSE 'low_value' END) END AS value_cell,
-         CASE ${gated.join(' ')} ELSE '${last.code}' END AS service_class,
-         CASE ${byScore.join(' ')} ELSE '${last.code}' END AS class_by_score,
-         ${STAGE_OF_RULE} AS lifecycle_stage
-       FROM ranked
-     ), peered AS (
-       SELECT classified.*,
-         avg(lc_change) OVER (PARTITION BY market, service_class) AS peer_mean,
-         stddev_pop(lc_change) OVER (PARTITION BY market, service_class) AS peer_sd
-       FROM classified
-     ), warned AS (
-       SELECT peered.*,
-         CASE WHEN lifecycle_stage = 'termination' THEN 100.0
-           ELSE least(100.0, lc_churn_points + CASE WHEN lc_change < peer_mean - ${literal(churn.peerSigmas)} * peer_sd THEN ${literal(churn.peerPoints)} ELSE 0 END) END AS churn_score,
-         CASE WHEN lifecycle_stage = 'termination' THEN 'terminated'
-           ELSE concat_ws(',', nullif(lc_churn_reasons, ''), CASE WHEN lc_change < peer_mean - ${literal(churn.peerSigmas)} * peer_sd THEN 'peer_decline' END) END AS churn_reasons
-       FROM peered
      )
-     SELECT $1 AS run_id, customer_id, segment, market, format, credit_grade,
-       ${dialect.arrayOf(plan.indicators.map((indicator) => `r${indicator.index}`))} AS raw_values,
-       ${dialect.arrayOf(plan.indicators.map((indicator) => `s${indicator.index}`))} AS scores,
-       dimension_scores, current_value, potential_value, composite_score, overall_rank AS rank,
-       value_cell, service_class, class_by_score,
-       lifecycle_stage, lc_rule AS lifecycle_rule, round(lc_active_share, 6) AS active_share, round(lc_change, 6) AS volume_change,
-       lc_missed_cycles AS missed_cycles, lc_weeks_since_order AS weeks_since_order, lc_deemed_closed AS deemed_closed,
-       churn_score, CASE WHEN churn_score >= ${literal(churn.high)} THEN 'high' WHEN churn_score >= ${literal(churn.medium)} THEN 'medium' ELSE 'low' END AS churn_risk,
-       churn_reasons, round(lc_p_alive, 6) AS p_alive, round(lc_expected_transactions, 6) AS expected_transactions, round(lc_clv, 2) AS clv
-     FROM warned`,
+     SELECT ranked.*,
+       CASE WHEN current_value >= ${cut('current')} THEN (CASE WHEN potential_value >= ${cut('potential')} THEN 'value' ELSE 'sub_value' END)
+            ELSE (CASE WHEN potential_value >= ${cut('potential')} THEN 'potential_value' ELSE 'low_value' END) END AS value_cell,
+       CASE ${gated.join(' ')} ELSE '${last.code}' END AS service_class,
+       CASE ${byScore.join(' ')} ELSE '${last.code}' END AS class_by_score,
+       ${STAGE_OF_RULE} AS lifecycle_stage
+     FROM ranked`,
+  );
+  const peerDecline = `k.lc_change < p.peer_mean - ${literal(churn.peerSigmas)} * p.peer_sd`;
+  await db.run(
+    `INSERT INTO run_results
+     WITH peers AS (
+       SELECT market, service_class, avg(lc_change) AS peer_mean, stddev_pop(lc_change) AS peer_sd FROM eval_classes GROUP BY market, service_class
+     ), warned AS (
+       SELECT k.*,
+         CASE WHEN k.lifecycle_stage = 'termination' THEN 100.0
+           ELSE least(100.0, k.lc_churn_points + CASE WHEN ${peerDecline} THEN ${literal(churn.peerPoints)} ELSE 0 END) END AS churn_score,
+         CASE WHEN k.lifecycle_stage = 'termination' THEN 'terminated'
+           ELSE concat_ws(',', nullif(k.lc_churn_reasons, ''), CASE WHEN ${peerDecline} THEN 'peer_decline' END) END AS churn_reasons
+       FROM eval_classes k JOIN peers p ON p.market = k.market AND p.service_class = k.service_class
+     )
+     SELECT $1 AS run_id, s.customer_id, s.segment, s.market, s.format, s.credit_grade,
+       ${dialect.arrayOf(plan.indicators.map((indicator) => `s.r${indicator.index}`))} AS raw_values,
+       ${dialect.arrayOf(plan.indicators.map((indicator) => `s.s${indicator.index}`))} AS scores,
+       ${dialect.arrayOf(plan.dimensions.map((_, index) => `k.d${index}`))} AS dimension_scores,
+       k.current_value, k.potential_value, k.composite_score, k.overall_rank AS rank,
+       k.value_cell, k.service_class, k.class_by_score,
+       k.lifecycle_stage, s.lc_rule AS lifecycle_rule, round(s.lc_active_share, 6) AS active_share, round(s.lc_change, 6) AS volume_change,
+       s.lc_missed_cycles AS missed_cycles, s.lc_weeks_since_order AS weeks_since_order, s.lc_deemed_closed AS deemed_closed,
+       k.churn_score, CASE WHEN k.churn_score >= ${literal(churn.high)} THEN 'high' WHEN k.churn_score >= ${literal(churn.medium)} THEN 'medium' ELSE 'low' END AS churn_risk,
+       k.churn_reasons, round(s.lc_p_alive, 6) AS p_alive, round(s.lc_expected_transactions, 6) AS expected_transactions, round(s.lc_clv, 2) AS clv
+     FROM eval_scores s JOIN warned k ON k.customer_id = s.customer_id`,
     [runId],
   );
   done('results');
