@@ -201,4 +201,13 @@ describe('awards', () => {
     expect(await computeAwards(db, later)).toEqual({ star: before.length - 1 });
     expect(await awarded(later)).toEqual(before.filter((customer) => customer !== violator));
   });
+
+  it('counts a re-run at the same as-of date once: re-running the first period awards nobody', async () => {
+    const rerun = (await evaluate(db, { period: '2026Q3', asOf: '2026-08-31' })).runId;
+    expect(await awarded(rerun)).toEqual([]);
+    const listing = await listAwards(db, rerun);
+    expect(listing.rules).toMatchObject([{ code: 'star', periods: 2, runsFound: 1, customers: 0 }]);
+    // the later run now pairs with the re-run, the latest run at the earlier date
+    expect((await listAwards(db, later)).rules).toMatchObject([{ code: 'star', runsFound: 2 }]);
+  });
 });

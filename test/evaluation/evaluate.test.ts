@@ -27,6 +27,22 @@ describe('evaluate', () => {
     expect(other.resultFingerprint).not.toBe(again.resultFingerprint);
   });
 
+  it('fingerprints what it stored: the digest of the stored rows, in any order', async () => {
+    const row = (customer: string): string => `${customer} || '|' || printf('%.4f', composite_score) || '|' || printf('%.4f', current_value) || '|' || printf('%.4f', potential_value) || '|' || value_cell || '|' || service_class`;
+    const stored = await db.all<{ fp: string }>(
+      `SELECT md5(count(*) || ':' || CAST(bit_xor(md5_number(${row('customer_id')})) AS VARCHAR)) AS fp FROM (SELECT * FROM run_results WHERE run_id = $1 ORDER BY customer_id DESC)`,
+      [runId],
+    );
+    const recorded = await db.all<{ result_fingerprint: string }>('SELECT result_fingerprint FROM runs WHERE run_id = $1', [runId]);
+    expect(stored[0]?.fp).toBe(recorded[0]?.result_fingerprint);
+    // one changed class changes the digest
+    const changed = await db.all<{ fp: string }>(
+      `SELECT md5(count(*) || ':' || CAST(bit_xor(md5_number(${row('customer_id')} || CASE WHEN rank = 1 THEN 'x' ELSE '' END)) AS VARCHAR)) AS fp FROM run_results WHERE run_id = $1`,
+      [runId],
+    );
+    expect(changed[0]?.fp).not.toBe(recorded[0]?.result_fingerprint);
+  });
+
   it('evaluates every licensed customer and ranks them by composite score', async () => {
     const rows = await db.all<{ composite_score: number; rank: number }>('SELECT composite_score, rank FROM run_results WHERE run_id = $1 ORDER BY rank', [runId]);
     expect(rows).toHaveLength(60);

@@ -18,9 +18,11 @@ async function awardRules(db: Database, run: RunSummary): Promise<AwardRule[]> {
 }
 
 /**
- * This run and, before it, up to `periods − 1` runs of the same scheme id,
- * ordered by as-of date, then creation time (then run id, so the order is
- * total); oldest first.
+ * This run and, before it, up to `periods − 1` runs of the same scheme id at
+ * earlier as-of dates, oldest first. Runs are ordered by as-of date, then
+ * creation time (then run id, so the order is total); of several runs at one
+ * as-of date (a re-run after a data correction) only the latest made up to
+ * this run counts, so re-running a period never stands in for the next one.
  */
 async function awardWindow(db: Database, run: RunSummary, periods: number): Promise<WindowRun[]> {
   const rows = await db.all<{ run_id: string; window_start: string; as_of: string }>(
@@ -29,7 +31,8 @@ async function awardWindow(db: Database, run: RunSummary, periods: number): Prom
   );
   const at = rows.findIndex((row) => row.run_id === run.runId);
   if (at < 0) throw new Error(`run ${run.runId} is not stored under scheme ${run.schemeId}`);
-  return rows.slice(Math.max(0, at - periods + 1), at + 1).map((row) => ({ runId: row.run_id, windowStart: row.window_start, asOf: row.as_of }));
+  const latestPerDate = rows.slice(0, at + 1).filter((row, index, made) => made[index + 1]?.as_of !== row.as_of);
+  return latestPerDate.slice(-periods).map((row) => ({ runId: row.run_id, windowStart: row.window_start, asOf: row.as_of }));
 }
 
 /**

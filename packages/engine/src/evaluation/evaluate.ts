@@ -157,12 +157,12 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
   await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
   try {
     const frozen = await computeRun(db, plan, window, runId, done);
+    // The digest of the classes table the insert just stored: the same values, without reading them back.
     const result = await one<{ fp: string; n: number }>(
       db,
       `SELECT ${db.dialect.setDigest(
         `customer_id || '|' || ${db.dialect.fixedText('composite_score', 4)} || '|' || ${db.dialect.fixedText('current_value', 4)} || '|' || ${db.dialect.fixedText('potential_value', 4)} || '|' || value_cell || '|' || service_class`,
-      )} AS fp, count(*) AS n FROM run_results WHERE run_id = $1`,
-      [runId],
+      )} AS fp, count(*) AS n FROM eval_classes`,
     );
     done('fingerprint');
     const frozenWithTimings: FrozenRun = { ...frozen, steps };
@@ -249,11 +249,10 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
       `${scoreExpression(dialect, indicator, `m.r${indicator.index}`, groupExpression(indicator, 'm'), bounds.get(indicator.code) ?? [], `pr.p${indicator.index}`)} AS s${indicator.index}`,
   );
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE eval_scores AS SELECT m.*, ${columns.join(', ')} FROM eval_raw m${
+    `CREATE OR REPLACE TEMP TABLE eval_scores AS SELECT m.customer_id, m.segment, m.market, ${columns.join(', ')} FROM eval_raw m${
       ranked.length > 0 ? ' JOIN eval_percent_ranks pr ON pr.customer_id = m.customer_id' : ''
     }`,
   );
-  await db.run('DROP TABLE eval_raw');
   await db.run('DROP TABLE IF EXISTS eval_percent_ranks');
   done('scores');
 
@@ -335,24 +334,28 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     if (scope !== 'market') return literal(entries[0]?.[1] ?? 0);
     return `(CASE market ${entries.map(([group, value]) => `WHEN '${group}' THEN ${literal(value)}`).join(' ')} END)`;
   };
-  // Values, ranks and classes over a narrow table (each window sorts only these columns); the
-  // insert then joins them to the wide per-indicator values once.
+  // Values, ranks and classes in a narrow table: the windows sort only (customer, group, score),
+  // and the insert then joins the classes to the wide per-indicator values once.
   const dimensionColumns = plan.dimensions.map((dimension, index) => `round(${perSegment(dimension.code)}, 6) AS d${index}`);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE eval_classes AS
      WITH valued AS (
        SELECT customer_id, segment, market, credit_grade, lc_rule, lc_change, lc_churn_points, lc_churn_reasons, ${classScope} AS class_group,
          ${dimensionColumns.join(', ')}, ${currentSql} AS current_value, ${potentialSql} AS potential_value
-       FROM eval_scores
+       FROM (SELECT s.*, m.credit_grade, m.lc_rule, m.lc_change, m.lc_churn_points, m.lc_churn_reasons
+         FROM eval_scores s JOIN eval_raw m ON m.customer_id = s.customer_id) scored
      ), composed AS (
        SELECT valued.*, ${compositeSql} AS composite_score FROM valued
-     ), ranked AS (
-       SELECT composed.*,
+     ), ranks AS (
+       SELECT customer_id,
          rank() OVER (ORDER BY composite_score DESC) AS overall_rank,
          row_number() OVER (PARTITION BY class_group ORDER BY composite_score DESC, customer_id) AS class_position,
          count(*) OVER (PARTITION BY class_group) AS class_count,
          percent_rank() OVER (PARTITION BY class_group ORDER BY composite_score) AS class_percentile
-       FROM composed
+       FROM (SELECT customer_id, class_group, composite_score FROM composed) narrow
+     ), ranked AS (
+       SELECT composed.*, ranks.overall_rank, ranks.class_position, ranks.class_count, ranks.class_percentile
+       FROM composed JOIN ranks ON ranks.customer_id = composed.customer_id
      )
      SELECT ranked.*,
        CASE WHEN current_value >= ${cut('current')} THEN (CASE WHEN potential_value >= ${cut('potential')} THEN 'value' ELSE 'sub_value' END)
@@ -375,17 +378,17 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
            ELSE concat_ws(',', nullif(k.lc_churn_reasons, ''), CASE WHEN ${peerDecline} THEN 'peer_decline' END) END AS churn_reasons
        FROM eval_classes k JOIN peers p ON p.market = k.market AND p.service_class = k.service_class
      )
-     SELECT $1 AS run_id, s.customer_id, s.segment, s.market, s.format, s.credit_grade,
-       ${dialect.arrayOf(plan.indicators.map((indicator) => `s.r${indicator.index}`))} AS raw_values,
+     SELECT $1 AS run_id, r.customer_id, r.segment, r.market, r.format, r.credit_grade,
+       ${dialect.arrayOf(plan.indicators.map((indicator) => `r.r${indicator.index}`))} AS raw_values,
        ${dialect.arrayOf(plan.indicators.map((indicator) => `s.s${indicator.index}`))} AS scores,
        ${dialect.arrayOf(plan.dimensions.map((_, index) => `k.d${index}`))} AS dimension_scores,
        k.current_value, k.potential_value, k.composite_score, k.overall_rank AS rank,
        k.value_cell, k.service_class, k.class_by_score,
-       k.lifecycle_stage, s.lc_rule AS lifecycle_rule, round(s.lc_active_share, 6) AS active_share, round(s.lc_change, 6) AS volume_change,
-       s.lc_missed_cycles AS missed_cycles, s.lc_weeks_since_order AS weeks_since_order, s.lc_deemed_closed AS deemed_closed,
+       k.lifecycle_stage, r.lc_rule AS lifecycle_rule, round(r.lc_active_share, 6) AS active_share, round(r.lc_change, 6) AS volume_change,
+       r.lc_missed_cycles AS missed_cycles, r.lc_weeks_since_order AS weeks_since_order, r.lc_deemed_closed AS deemed_closed,
        k.churn_score, CASE WHEN k.churn_score >= ${literal(churn.high)} THEN 'high' WHEN k.churn_score >= ${literal(churn.medium)} THEN 'medium' ELSE 'low' END AS churn_risk,
-       k.churn_reasons, round(s.lc_p_alive, 6) AS p_alive, round(s.lc_expected_transactions, 6) AS expected_transactions, round(s.lc_clv, 2) AS clv
-     FROM eval_scores s JOIN warned k ON k.customer_id = s.customer_id`,
+       k.churn_reasons, round(r.lc_p_alive, 6) AS p_alive, round(r.lc_expected_transactions, 6) AS expected_transactions, round(r.lc_clv, 2) AS clv
+     FROM eval_raw r JOIN eval_scores s ON s.customer_id = r.customer_id JOIN warned k ON k.customer_id = r.customer_id`,
     [runId],
   );
   done('results');
