@@ -20,6 +20,7 @@ import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRankE
 import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
 import { computeAwards } from '../dynamics/compute-awards.js';
+import { columnList } from '../schema/migrate.js';
 import type { FrozenRun, SegmentWeights } from './frozen-run.js';
 
 export interface EvaluateOptions {
@@ -367,7 +368,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   );
   const peerDecline = `k.lc_change < p.peer_mean - ${literal(churn.peerSigmas)} * p.peer_sd`;
   await db.run(
-    `INSERT INTO run_results
+    `INSERT INTO run_results (${columnList('run_results')})
      WITH peers AS (
        SELECT market, service_class, avg(lc_change) AS peer_mean, stddev_pop(lc_change) AS peer_sd FROM eval_classes GROUP BY market, service_class
      ), warned AS (
