@@ -181,7 +181,7 @@ export interface OrderPasses {
  * recent volume) is computed once. Weeks are counted back from the as-of
  * date (`back`, never negative), so a week never straddles the window's
  * start. The product table is joined only in a pass that needs a product
- * attribute. Returns undefined when no measure needs the order lines.
+ * attribute.
  */
 export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[], cycles: number): OrderPasses {
   const { orders } = needs(measures);
@@ -235,39 +235,39 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
     ...(from > pass.from ? [`o.back >= ${from}`] : []),
     ...(to < pass.to ? [`o.back < ${to}`] : []),
   ];
+  // The aggregates of each pass by name; an aggregate asked for twice is computed once.
   const pieces = passes.map(() => new Map<string, { sql: string; product: boolean }>());
+  const addPiece = (passIndex: number, name: string, sql: string, product: boolean): string => {
+    const aggregates = pieces[passIndex] as Map<string, { sql: string; product: boolean }>;
+    const found = [...aggregates].find(([, entry]) => entry.sql === sql);
+    if (found !== undefined) return found[0];
+    aggregates.set(name, { sql, product });
+    return name;
+  };
   // The piece of a final column a pass computes, or undefined when its weeks cannot contribute.
-  const piece = (column: OrderColumn, passIndex: number): string | undefined => {
+  const piece = (column: Exclude<OrderColumn, { kind: 'cycles' }>, passIndex: number): string | undefined => {
     const pass = passes[passIndex] as Pass;
-    const add = (name: string, sql: string, product: boolean): string => {
-      const found = [...(pieces[passIndex] as Map<string, { sql: string }>)].find(([, entry]) => entry.sql === sql);
-      if (found !== undefined) return found[0];
-      (pieces[passIndex] as Map<string, { sql: string; product: boolean }>).set(name, { sql, product });
-      return name;
-    };
     switch (column.kind) {
       case 'range': {
         const from = Math.max(column.sum.from, pass.from);
         const to = Math.min(column.sum.to, pass.to);
         if (from >= to) return undefined;
-        return add(column.sum.name, `sum(${VALUE_SQL[column.sum.value]})${filter(within(pass, from, to))}`, column.sum.value === 'gross_profit');
+        return addPiece(passIndex, column.sum.name, `sum(${VALUE_SQL[column.sum.value]})${filter(within(pass, from, to))}`, column.sum.value === 'gross_profit');
       }
       case 'recent':
-        return passIndex === 0 ? add(column.name, column.aggregate, column.product) : undefined;
+        return passIndex === 0 ? addPiece(passIndex, column.name, column.aggregate, column.product) : undefined;
       case 'mask':
-        return add(column.name, `${dialect.bitOrAggregate(dialect.bitAt('o.back'))}${filter(within(pass, pass.from, LOOKBACK_WEEKS))}`, false);
+        return addPiece(passIndex, column.name, `${dialect.bitOrAggregate(dialect.bitAt('o.back'))}${filter(within(pass, pass.from, LOOKBACK_WEEKS))}`, false);
       case 'first':
-        return add(column.name, `min(o.order_date)${filter(within(pass, pass.from, LOOKBACK_WEEKS))}`, false);
+        return addPiece(passIndex, column.name, `min(o.order_date)${filter(within(pass, pass.from, LOOKBACK_WEEKS))}`, false);
       case 'last':
-        return add(column.name, `max(o.order_date)${filter(within(pass, pass.from, 2 * weeks))}`, false);
-      case 'cycles':
-        return undefined;
+        return addPiece(passIndex, column.name, `max(o.order_date)${filter(within(pass, pass.from, 2 * weeks))}`, false);
     }
   };
-  // Weekly buckets of the window (w0 the first week), summed per cycle of one and of two weeks in
-  // the merge: cycles with volume and Σ volume², so the measures read four columns, not the buckets.
+  // Weekly buckets of the window (w0 the first week) in the recent pass, summed per cycle of one and
+  // of two weeks in the merge: cycles with volume and Σ volume², so the measures read four columns.
   const cycleStatistics = (): string[] => {
-    const buckets = Array.from({ length: weeks }, (_, index) => `coalesce(r.${add0(`w${index}`, `sum(o.qty) FILTER (WHERE o.back = ${weeks - 1 - index})`)}, 0)`);
+    const buckets = Array.from({ length: weeks }, (_, index) => `coalesce(r.${addPiece(0, `w${index}`, `sum(o.qty) FILTER (WHERE o.back = ${weeks - 1 - index})`, false)}, 0)`);
     const statistics = (cycleWeeks: number): string[] => {
       const volumes: string[] = [];
       for (let first = 0; first < weeks; first += cycleWeeks) volumes.push(`(${buckets.slice(first, first + cycleWeeks).join(' + ')})`);
@@ -277,10 +277,6 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
       ];
     };
     return [...statistics(1), ...statistics(2)];
-  };
-  const add0 = (name: string, sql: string): string => {
-    (pieces[0] as Map<string, { sql: string; product: boolean }>).set(name, { sql, product: false });
-    return name;
   };
   const assembled = wanted.flatMap((column) => {
     if (column.kind === 'cycles') return cycleStatistics();
