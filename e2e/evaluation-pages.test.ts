@@ -77,7 +77,8 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await page.getByTestId('dashboard-run-info').getByText('2026Q3-001').waitFor();
         await expectCharts(page, ['value-matrix-chart', 'lifecycle-funnel']);
 
-        // Schemes: an inconsistent AHP matrix is refused with its CR, a consistent one saves as version 2.
+        // Schemes: an inconsistent AHP matrix is refused with its CR, a consistent one saves as version 2;
+        // an added indicator with its own normalisation saves as version 3.
         await menuItem(page, '评价方案').click();
         await heading(page, '评价方案');
         await page.getByTestId('indicator-tree').waitFor();
@@ -110,6 +111,46 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
         await page.getByText('已保存为 default 第 2 版').waitFor();
         await page.getByTestId('scheme-info').getByText('default 第 2 版').waitFor();
+
+        // Add a library indicator (满意度, loyalty), score it by percentile within the format, and save as version 3.
+        await page.getByTestId('scheme-add-indicator').click();
+        const picker = page.getByTestId('indicator-picker');
+        await picker.getByTestId('picker-item-satisfaction').waitFor();
+        expect(await picker.getByTestId('picker-item-sales_volume').count()).toBe(0);
+        await screenshot(page, 'zh-schemes-indicator-picker');
+        await picker.getByPlaceholder('按编码或名称搜索').fill('满意');
+        await picker.getByTestId('picker-item-trade_area_maturity').waitFor({ state: 'detached' });
+        await picker.getByTestId('pick-indicator-satisfaction').click();
+        await page.getByText('已将“满意度”添加到忠诚度').waitFor();
+        await page.getByTestId('level-editor').getByText('忠诚度的各指标').waitFor();
+        await page.getByTestId('direct-weights').getByText('满意度').waitFor();
+        await page.getByTestId('indicator-settings-satisfaction').click();
+        const form = page.getByTestId('normalization-form');
+        await form.getByTestId('normalization-winsor-low').waitFor();
+        await form.getByTestId('normalization-method').getByText('分段赋分').click();
+        await form.getByTestId('normalization-points').waitFor();
+        await screenshot(page, 'zh-schemes-normalization-piecewise');
+        await form.getByTestId('normalization-method').getByText('百分位').click();
+        await form.getByText('得分为客户在比较范围内的百分位排名').waitFor();
+        await form.getByTestId('normalization-scope').getByText('同业态比较').click();
+        await screenshot(page, 'zh-schemes-normalization');
+        await page.getByRole('dialog').getByRole('button', { name: '确 定' }).click();
+        await form.waitFor({ state: 'hidden' });
+        await page.getByTestId('indicator-tree').locator('tr', { hasText: '满意度' }).getByText('百分位 · 同业态比较').waitFor();
+        await screenshot(page, 'zh-schemes-indicator-added');
+        await page.getByTestId('scheme-save').click();
+        await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
+        await page.getByText('已保存为 default 第 3 版').waitFor();
+        await page.getByTestId('scheme-info').getByText('default 第 3 版').waitFor();
+        // Version 3 as the server stored it, reloaded, has the indicator with its normalisation.
+        await page.getByTestId('indicator-tree').locator('tr', { hasText: '满意度' }).getByText('百分位 · 同业态比较').waitFor();
+        // Removing is confirmed, and the last indicator of a dimension stays (this edit is not saved).
+        await page.getByTestId('indicator-remove-violation_count').click();
+        await page.getByRole('button', { name: '删 除' }).click();
+        await page.getByText('已删除“违规次数”').waitFor();
+        await page.getByTestId('indicator-remove-credit_grade').click();
+        await page.getByText('“信用等级”是信用度的最后一个指标，不能删除').waitFor();
+        expect(await page.getByTestId('indicator-remove-credit_grade').count()).toBe(1);
 
         // English.
         await page.getByTestId('language-switch').click();

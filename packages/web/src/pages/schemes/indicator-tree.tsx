@@ -1,4 +1,5 @@
-import { Table, Tag, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, SettingOutlined } from '@ant-design/icons';
 import { DIMENSION_INFO, indicatorByCode, type Scheme, type WeightSpec } from '@retail-value/core';
 import { formatFixed } from '../../format/numbers.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -19,9 +20,24 @@ interface TreeRow {
  * The scheme's hierarchy — composite → value sides → dimensions →
  * indicators — with each node's weight within its parent per segment
  * (urban and rural when the scheme weighs them apart). Clicking a node that
- * has children selects the weights of its children for editing.
+ * has children selects the weights of its children for editing; an
+ * indicator's buttons open its normalisation or remove it.
  */
-export function IndicatorTree({ scheme, selected, onSelect }: { readonly scheme: Scheme; readonly selected: LevelKey; readonly onSelect: (level: LevelKey) => void }) {
+export function IndicatorTree({
+  scheme,
+  selected,
+  onSelect,
+  onSettings,
+  onRemove,
+}: {
+  readonly scheme: Scheme;
+  readonly selected: LevelKey;
+  readonly onSelect: (level: LevelKey) => void;
+  /** Opens an indicator's normalisation, peer scope and missing-value policy. */
+  readonly onSettings: (code: string) => void;
+  /** Removes an indicator; the last one of a dimension is refused there, with a message. */
+  readonly onRemove: (code: string) => void;
+}) {
   const { t } = useI18n();
   const name = useSchemeNames(scheme);
   const segmentName = useSegmentName();
@@ -105,7 +121,7 @@ export function IndicatorTree({ scheme, selected, onSelect }: { readonly scheme:
             const definition = indicatorByCode(code) ?? scheme.customIndicators.find((custom) => custom.code === code);
             return (
               // Beside the tree's indentation, so a long name wraps within its own column.
-              <span style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', verticalAlign: 'top', maxWidth: 'calc(100% - 64px)' }}>
+              <span style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', verticalAlign: 'top', maxWidth: 'calc(100% - 72px)' }}>
                 <span>
                 <Typography.Text strong={row.heads !== undefined} style={{ marginInlineEnd: 8 }}>
                   {code === 'composite' ? t('schemes.tree.composite') : name(code)}
@@ -132,6 +148,56 @@ export function IndicatorTree({ scheme, selected, onSelect }: { readonly scheme:
             align: 'right' as const,
             render: (_: unknown, row: TreeRow) => weightText(row, segment),
           })),
+        },
+        {
+          title: t('schemes.indicator.actions'),
+          key: 'actions',
+          width: 68,
+          align: 'center' as const,
+          render: (_: unknown, row: TreeRow) => {
+            if (row.heads !== undefined || row.within?.kind !== 'dimension') return null;
+            const last = childrenOf(scheme, row.within).length <= 1;
+            const remove = (
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                title={t('schemes.indicator.remove')}
+                aria-label={t('schemes.indicator.remove')}
+                onClick={last ? () => onRemove(row.code) : undefined}
+                data-testid={`indicator-remove-${row.code}`}
+              />
+            );
+            return (
+              // Clicks here act on the indicator, not on the row.
+              <Flex gap={2} justify="center" onClick={(event) => event.stopPropagation()}>
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<SettingOutlined />}
+                  title={t('schemes.indicator.settings')}
+                  aria-label={t('schemes.indicator.settings')}
+                  onClick={() => onSettings(row.code)}
+                  data-testid={`indicator-settings-${row.code}`}
+                />
+                {last ? (
+                  remove
+                ) : (
+                  <Popconfirm
+                    title={t('schemes.indicator.remove_confirm', { name: name(row.code) })}
+                    okText={t('schemes.indicator.remove_ok')}
+                    cancelText={t('schemes.indicator.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => onRemove(row.code)}
+                    styles={{ root: { maxWidth: 320 } }}
+                  >
+                    {remove}
+                  </Popconfirm>
+                )}
+              </Flex>
+            );
+          },
         },
       ]}
       footer={

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Skeleton, Tabs, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, SaveOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { schemeRoutes, type Scheme } from '@retail-value/core';
+import { indicatorByCode, schemeRoutes, type Scheme } from '@retail-value/core';
 import { ApiError } from '../../api/api-error.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { useSession } from '../../auth/session-context.js';
@@ -11,6 +11,9 @@ import { useCoreText } from '../../i18n/use-core-text.js';
 import { PageHeader } from '../../layout/page-header.js';
 import { LoadError } from '../load-error.js';
 import { ClassRulesForm } from './class-rules-form.js';
+import { addIndicator, removeIndicator, withChoice } from './indicator-edit.js';
+import { IndicatorPicker } from './indicator-picker.js';
+import { IndicatorSettingsModal } from './indicator-settings-modal.js';
 import { IndicatorTree } from './indicator-tree.js';
 import { SaveSchemeModal } from './save-scheme-modal.js';
 import { ahpProblems, childrenOf, segmentsOf, specOf, withSegmentBy, withSpec, type LevelKey } from './scheme-edit.js';
@@ -23,7 +26,9 @@ type Choice = string;
 const choiceOf = (schemeId: string, version: number | null): Choice => `${schemeId}@${version ?? 'preset'}`;
 
 /**
- * 评价方案: pick a stored version or a preset, edit its weights (direct,
+ * 评价方案: pick a stored version or a preset, add library indicators to
+ * its dimensions or remove them, set each one's normalisation, peer scope
+ * and missing-value policy, edit its weights (direct,
  * AHP with live consistency, entropy / CRITIC with a preview from the latest
  * run, or blended; per segment), its value-matrix thresholds and class
  * rules, check it on the server and save it as a new version.
@@ -45,6 +50,8 @@ export function SchemesPage() {
   const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const [validating, setValidating] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [settingsOf, setSettingsOf] = useState<string | undefined>(undefined);
 
   const options = useMemo(() => {
     const stored = list.data?.stored ?? [];
@@ -93,6 +100,33 @@ export function SchemesPage() {
       setProblems(error instanceof ApiError ? error.details : [String(error)]);
     } finally {
       setValidating(false);
+    }
+  };
+
+  const pick = (code: string) => {
+    if (draft === undefined) return;
+    const outcome = addIndicator(draft, code);
+    if (!outcome.ok) {
+      message.error(t('schemes.indicator.refused'));
+      return;
+    }
+    const dimension = indicatorByCode(code)?.dimension;
+    setDraft(outcome.scheme);
+    setPicking(false);
+    if (dimension !== undefined) {
+      setLevel({ kind: 'dimension', dimension });
+      message.success(t('schemes.indicator.added', { name: name(code), dimension: name(dimension) }));
+    }
+  };
+  const remove = (code: string) => {
+    if (draft === undefined) return;
+    const outcome = removeIndicator(draft, code);
+    if (outcome.ok) {
+      setDraft(outcome.scheme);
+      message.success(t('schemes.indicator.removed', { name: name(code) }));
+    } else if (outcome.reason === 'last_in_dimension') {
+      const dimension = draft.dimensions.find((found) => found.indicators.includes(code))?.code ?? '';
+      message.error(t('schemes.indicator.last_in_dimension', { name: name(code), dimension: name(dimension) }));
     }
   };
 
@@ -173,22 +207,27 @@ export function SchemesPage() {
                   children: (
                     <Row gutter={[16, 16]}>
                       <Col xs={24} xl={13}>
-                        <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+                        <Flex justify="space-between" align="center" gap={8} style={{ marginBottom: 8 }}>
                           <Typography.Text type="secondary">{t('schemes.tree.hint')}</Typography.Text>
-                          <Select
-                            size="small"
-                            value={draft.weights.segmentBy}
-                            style={{ width: 200 }}
-                            onChange={(segmentBy: Scheme['weights']['segmentBy']) => {
-                              const next = withSegmentBy(draft, segmentBy);
-                              setDraft(next);
-                              setSegment(segmentsOf(next)[0] ?? 'all');
-                            }}
-                            options={(['market', 'none'] as const).map((value) => ({ value, label: t(`schemes.segment_by.${value}`) }))}
-                            data-testid="segment-by"
-                          />
+                          <Flex gap={8} style={{ flex: 'none' }}>
+                            <Button size="small" icon={<PlusOutlined />} onClick={() => setPicking(true)} data-testid="scheme-add-indicator">
+                              {t('schemes.indicator.add')}
+                            </Button>
+                            <Select
+                              size="small"
+                              value={draft.weights.segmentBy}
+                              style={{ width: 200 }}
+                              onChange={(segmentBy: Scheme['weights']['segmentBy']) => {
+                                const next = withSegmentBy(draft, segmentBy);
+                                setDraft(next);
+                                setSegment(segmentsOf(next)[0] ?? 'all');
+                              }}
+                              options={(['market', 'none'] as const).map((value) => ({ value, label: t(`schemes.segment_by.${value}`) }))}
+                              data-testid="segment-by"
+                            />
+                          </Flex>
                         </Flex>
-                        <IndicatorTree scheme={draft} selected={level} onSelect={setLevel} />
+                        <IndicatorTree scheme={draft} selected={level} onSelect={setLevel} onSettings={setSettingsOf} onRemove={remove} />
                       </Col>
                       <Col xs={24} xl={11}>
                         <Card
@@ -206,7 +245,8 @@ export function SchemesPage() {
                             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
                           ) : (
                             <WeightLevelEditor
-                              key={`${segment}|${JSON.stringify(level)}`}
+                              // The indicators are part of the key: an objective preview of other indicators would be stale.
+                              key={`${segment}|${JSON.stringify(level)}|${children.join(',')}`}
                               spec={selectedSpec}
                               children={children}
                               name={name}
@@ -224,6 +264,17 @@ export function SchemesPage() {
               ]}
             />
           </Card>
+          <IndicatorPicker open={picking} scheme={draft} onPick={pick} onClose={() => setPicking(false)} />
+          <IndicatorSettingsModal
+            key={settingsOf ?? ''}
+            scheme={draft}
+            code={settingsOf}
+            onApply={(choice) => {
+              setDraft(withChoice(draft, choice));
+              setSettingsOf(undefined);
+            }}
+            onClose={() => setSettingsOf(undefined)}
+          />
           <SaveSchemeModal
             open={saving}
             scheme={draft}
