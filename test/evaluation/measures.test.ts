@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MEASURES } from '@retail-value/core';
 import { duckdbDialect, evaluate, evaluationWindow, explainCustomer, openDatabase } from '@retail-value/engine';
 import { ENGINE_MEASURES, orderDistinctSql, orderPassesSql } from '../../packages/engine/src/evaluation/compile-measures.js';
+import { seedSmallCompany } from './small-company.js';
 
 describe('measures SQL', () => {
   it('covers exactly the measures of the core catalog', () => {
@@ -61,6 +62,62 @@ describe('measures SQL', () => {
       expect(raw('order_rate')).toBeCloseTo(2 / 13, 6);
       const mean = 14 / 13;
       expect(raw('order_stability')).toBeCloseTo(1 - Math.sqrt((10 * 10 + 4 * 4) / 13 - mean * mean) / mean, 6);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it.each([13, 26])('gives in two passes what one plain pass over the lines gives (window of %i weeks)', async (weeks) => {
+    const db = await openDatabase(':memory:');
+    try {
+      await seedSmallCompany(db);
+      const window = evaluationWindow('2026Q3', weeks);
+      const passes = orderPassesSql(duckdbDialect, window, ['qty', 'amount', 'gross_profit', 'qty_prev', 'amount_prev', 'order_cycles', 'cycle_volume_sd', 'cycles_since_order'], 13);
+      await db.run(`CREATE TEMP TABLE eval_orders_recent AS ${passes.recent}`);
+      await db.run(`CREATE TEMP TABLE eval_orders_earlier AS ${passes.earlier}`);
+      await db.run(`CREATE TEMP TABLE eval_orders AS ${passes.merge}`);
+      // One plain pass: weeks back from the as-of date, every figure by its own filter.
+      const asOf = `DATE '${window.asOf}'`;
+      const plain = `
+        WITH lines AS (
+          SELECT o.customer_id, o.order_date, o.qty, o.amount, o.qty * (p.wholesale_price - p.cost_price) AS gp, (${asOf} - o.order_date) // 7 AS back
+          FROM order_lines o JOIN products p ON p.sku = o.sku WHERE o.order_date <= ${asOf}
+        ), weekly AS (
+          SELECT customer_id, back, sum(qty) AS volume FROM lines WHERE back < ${weeks} GROUP BY ALL
+        ), cycles AS (
+          SELECT customer_id, count(*) FILTER (WHERE volume > 0) AS cycles_ordered_1, sum(volume * volume) AS cycle_volume_sq_1 FROM weekly GROUP BY ALL
+        ), pairs AS (
+          SELECT customer_id, sum(volume) AS volume FROM weekly GROUP BY customer_id, (${weeks - 1} - back) // 2
+        ), biweekly AS (
+          SELECT customer_id, count(*) FILTER (WHERE volume > 0) AS cycles_ordered_2, sum(volume * volume) AS cycle_volume_sq_2 FROM pairs GROUP BY ALL
+        )
+        SELECT l.customer_id,
+          sum(qty) FILTER (WHERE back < ${weeks}) AS qty, sum(amount) FILTER (WHERE back < ${weeks}) AS amount, sum(gp) FILTER (WHERE back < ${weeks}) AS gross_profit,
+          sum(qty) FILTER (WHERE back >= ${weeks} AND back < ${2 * weeks}) AS qty_prev, sum(amount) FILTER (WHERE back >= ${weeks} AND back < ${2 * weeks}) AS amount_prev,
+          max(order_date) FILTER (WHERE back < ${2 * weeks}) AS last_order_date,
+          bit_or(CAST(1 AS UBIGINT) << CAST(back AS INTEGER)) FILTER (WHERE back < 52) AS week_mask,
+          sum(qty) FILTER (WHERE back < 13) AS lc_recent_1, sum(qty) FILTER (WHERE back >= 13 AND back < 26) AS lc_previous_1,
+          sum(qty) FILTER (WHERE back < 26) AS lc_recent_2, sum(qty) FILTER (WHERE back >= 26 AND back < 52) AS lc_previous_2,
+          sum(amount) FILTER (WHERE back < 52) AS year_amount, sum(gp) FILTER (WHERE back < 52) AS year_gross_profit,
+          min(order_date) FILTER (WHERE back < 52) AS first_order_date,
+          any_value(c.cycles_ordered_1) AS cycles_ordered_1, any_value(c.cycle_volume_sq_1) AS cycle_volume_sq_1,
+          any_value(b.cycles_ordered_2) AS cycles_ordered_2, any_value(b.cycle_volume_sq_2) AS cycle_volume_sq_2
+        FROM lines l LEFT JOIN cycles c ON c.customer_id = l.customer_id LEFT JOIN biweekly b ON b.customer_id = l.customer_id
+        WHERE back < ${Math.max(2 * weeks, 52)}
+        GROUP BY l.customer_id`;
+      const expected = await db.all(`SELECT * FROM (${plain}) ORDER BY customer_id`);
+      const found = await db.all(`SELECT * FROM eval_orders ORDER BY customer_id`);
+      expect(found.length).toBe(expected.length);
+      expect(expected.length).toBeGreaterThan(50);
+      const zeroIfMissing = new Set(['cycles_ordered_1', 'cycle_volume_sq_1', 'cycles_ordered_2', 'cycle_volume_sq_2']);
+      for (const [index, row] of expected.entries()) {
+        const other = found[index] as Record<string, unknown>;
+        for (const [column, value] of Object.entries(row)) {
+          const wanted = value === null && zeroIfMissing.has(column) ? 0 : value;
+          if (typeof wanted === 'number') expect(other[column], `${String(row.customer_id)} ${column}`).toBeCloseTo(wanted, 6);
+          else expect(String(other[column]), `${String(row.customer_id)} ${column}`).toBe(String(wanted));
+        }
+      }
     } finally {
       await db.close();
     }
