@@ -2,7 +2,7 @@ import type { LocalizedText } from '../i18n/localized.js';
 
 /**
  * Measures are the per-customer base quantities the engine aggregates from the
- * facts in one pass per fact table. Indicators (built-in or user-defined) are
+ * facts, reading each fact row once. Indicators (built-in or user-defined) are
  * formulas over measures. The engine owns the SQL for each measure; the core
  * owns their meaning.
  */
