@@ -78,7 +78,7 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await expectCharts(page, ['value-matrix-chart', 'lifecycle-funnel']);
 
         // Schemes: an inconsistent AHP matrix is refused with its CR, a consistent one saves as version 2;
-        // an added indicator with its own normalisation saves as version 3.
+        // an added indicator with its own normalisation saves as version 3, a custom indicator as version 4.
         await menuItem(page, '评价方案').click();
         await heading(page, '评价方案');
         await page.getByTestId('indicator-tree').waitFor();
@@ -144,6 +144,45 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await page.getByTestId('scheme-info').getByText('default 第 3 版').waitFor();
         // Version 3 as the server stored it, reloaded, has the indicator with its normalisation.
         await page.getByTestId('indicator-tree').locator('tr', { hasText: '满意度' }).getByText('百分位 · 同业态比较').waitFor();
+
+        // A custom indicator: the formula is checked as it is typed, an error shown at its position; fixed, it is added and saved as version 4.
+        await page.getByTestId('scheme-add-indicator').click();
+        await picker.getByTestId('create-custom-indicator').click();
+        const custom = page.getByTestId('custom-indicator-form');
+        const addCustom = custom.getByRole('button', { name: '添加到方案' });
+        await custom.getByTestId('custom-code').fill('profit_per_order');
+        await custom.getByText('指标库中已有编码为“profit_per_order”的指标').waitFor();
+        await custom.getByTestId('custom-code').fill('profit_per_visit');
+        await custom.getByTestId('custom-name-zh').fill('单笔毛利');
+        await custom.getByTestId('custom-name-en').fill('gross profit per visit');
+        await custom.getByTestId('custom-dimension').getByText('当前价值 · 贡献度').waitFor();
+        await custom.getByTestId('custom-unit-zh').fill('元');
+        await custom.getByTestId('custom-unit-en').fill('yuan');
+        await custom.getByTestId('custom-formula').fill('gross_profit / orders');
+        await custom.getByTestId('custom-formula-error').getByText('第 16 个字符处的“orders”不是指标库中的度量').waitFor();
+        expect(await custom.getByTestId('custom-formula-mark').textContent()).toBe('o');
+        await custom.getByTestId('custom-formula').fill('gross_profit / (order_count');
+        await custom.getByTestId('custom-formula-error').getByText('公式在第 28 个字符处意外结束').waitFor();
+        expect(await addCustom.isDisabled()).toBe(true);
+        await screenshot(page, 'zh-schemes-custom-indicator-error');
+        // Fixed by inserting a measure from the catalog at the cursor.
+        await custom.getByTestId('custom-formula').fill('gross_profit / ');
+        await custom.getByPlaceholder('按编码或名称筛选').fill('订单');
+        await custom.getByTestId('measure-order_count').click();
+        expect(await custom.getByTestId('custom-formula').inputValue()).toBe('gross_profit / order_count');
+        await custom.getByTestId('custom-formula-valid').getByText('公式有效，引用：商业毛利、订单数').waitFor();
+        await screenshot(page, 'zh-schemes-custom-indicator');
+        await addCustom.click();
+        await page.getByText('已将“单笔毛利”添加到贡献度').waitFor();
+        await page.getByTestId('level-editor').getByText('贡献度的各指标').waitFor();
+        await page.getByTestId('indicator-tree').locator('tr', { hasText: '单笔毛利' }).getByText('自定义').waitFor();
+        await screenshot(page, 'zh-schemes-custom-indicator-added');
+        await page.getByTestId('scheme-save').click();
+        await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
+        await page.getByText('已保存为 default 第 4 版').waitFor();
+        await page.getByTestId('scheme-info').getByText('default 第 4 版').waitFor();
+        await page.getByTestId('indicator-tree').locator('tr', { hasText: '单笔毛利' }).getByText('自定义').waitFor();
+
         // Removing is confirmed, and the last indicator of a dimension stays (this edit is not saved).
         await page.getByTestId('indicator-remove-violation_count').click();
         await page.getByRole('button', { name: '删 除' }).click();

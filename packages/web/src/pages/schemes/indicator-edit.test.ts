@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEME, validateScheme, type Scheme, type WeightSpec } from '@retail-value/core';
-import { addableIndicators, addIndicator, normalizationForMethod, removeIndicator, sortedPoints, specWithChild, specWithoutChild, withChoice } from './indicator-edit.js';
+import { DEFAULT_SCHEME, formatIssue, validateScheme, type CustomIndicator, type Scheme, type WeightSpec } from '@retail-value/core';
+import {
+  addableIndicators,
+  addCustomIndicator,
+  addIndicator,
+  customCodeProblem,
+  formulaIssue,
+  normalizationForMethod,
+  removeIndicator,
+  sortedPoints,
+  specWithChild,
+  specWithoutChild,
+  withChoice,
+} from './indicator-edit.js';
 import { equalMatrix } from './pairwise.js';
 import { withSpec } from './scheme-edit.js';
 
@@ -94,6 +106,84 @@ describe('adding and removing indicators', () => {
     expect(removeIndicator(scheme, 'no_such_indicator')).toEqual({ ok: false, reason: 'unknown' });
     scheme = edited(addIndicator(scheme, 'default_count'));
     expect(scheme.weights.sets.urban?.indicators.credit).toEqual({ method: 'direct', values: { credit_grade: 0.5, default_count: 0.5 } });
+  });
+});
+
+const profitPerVisit: CustomIndicator = {
+  code: 'profit_per_visit',
+  name: { 'zh-CN': '单笔毛利', en: 'gross profit per visit' },
+  dimension: 'contribution',
+  direction: 'benefit',
+  unit: { 'zh-CN': '元', en: 'yuan' },
+  formula: 'gross_profit / order_count',
+};
+
+describe('custom indicators', () => {
+  it('checks formulas with the core parser, giving the position of an error', () => {
+    expect(formulaIssue('gross_profit / order_count')).toBeUndefined();
+    expect(formulaIssue('max(gross_profit, 0) / coalesce(order_count, 1)')).toBeUndefined();
+    const unclosed = formulaIssue('gross_profit / (order_count');
+    expect(unclosed).toMatchObject({ code: 'formula.unexpected_end', params: { position: 28 } });
+    expect(formatIssue(unclosed!, 'zh-CN')).toBe('公式在第 28 个字符处意外结束');
+    expect(formulaIssue('gross_profit / orders')).toMatchObject({ code: 'formula.unknown_name', params: { position: 16, token: 'orders' } });
+    expect(formatIssue(formulaIssue('gross_profit / orders')!, 'en')).toBe('"orders" at character 16 is not a measure of the library');
+  });
+
+  it('wants a code of the schema’s form that nothing else uses', () => {
+    const scheme = defaultScheme();
+    expect(customCodeProblem(scheme, 'profit_per_visit')).toBeUndefined();
+    expect(customCodeProblem(scheme, 'Profit')).toBe('pattern');
+    expect(customCodeProblem(scheme, 'p')).toBe('pattern');
+    expect(customCodeProblem(scheme, '单笔毛利')).toBe('pattern');
+    expect(customCodeProblem(scheme, 'loyalty')).toBe('reserved');
+    expect(customCodeProblem(scheme, 'composite')).toBe('reserved');
+    expect(customCodeProblem(scheme, 'satisfaction')).toBe('library');
+    expect(customCodeProblem(scheme, 'profit_per_order')).toBe('library');
+    expect(customCodeProblem(edited(addCustomIndicator(scheme, profitPerVisit)), 'profit_per_visit')).toBe('used');
+  });
+
+  it('adds the definition and weighs it like a library indicator, and the core accepts the result', () => {
+    const original = defaultScheme();
+    const scheme = edited(addCustomIndicator(original, profitPerVisit));
+    expect(scheme.customIndicators).toEqual([profitPerVisit]);
+    expect(scheme.indicators.at(-1)).toEqual({ code: 'profit_per_visit', normalization: { method: 'minmax', winsor: [0.01, 0.99] }, scope: 'all', missing: 'median' });
+    const contribution = original.dimensions.find((dimension) => dimension.code === 'contribution')!;
+    expect(scheme.dimensions.find((dimension) => dimension.code === 'contribution')?.indicators).toEqual([...contribution.indicators, 'profit_per_visit']);
+    // The same weights as when a library indicator joins the dimension.
+    for (const segment of Object.keys(original.weights.sets)) {
+      const before = original.weights.sets[segment]!.indicators.contribution!;
+      expect(scheme.weights.sets[segment]?.indicators.contribution, segment).toEqual(specWithChild(before, contribution.indicators, 'profit_per_visit'));
+    }
+    const validation = validateScheme(scheme);
+    expect(validation.ok ? [] : validation.issues).toEqual([]);
+    if (!validation.ok) return;
+    expect(validation.plan.indicators.find((indicator) => indicator.code === 'profit_per_visit')).toMatchObject({ custom: true, dimension: 'contribution', formulaText: 'gross_profit / order_count' });
+    // Removing it takes its definition too, giving back the original scheme.
+    expect(edited(removeIndicator(scheme, 'profit_per_visit'))).toEqual(original);
+  });
+
+  it('refuses a used code, a formula or shape the core rejects, and a dimension the scheme lacks', () => {
+    const scheme = edited(addCustomIndicator(defaultScheme(), profitPerVisit));
+    expect(addCustomIndicator(scheme, profitPerVisit)).toEqual({ ok: false, reason: 'used' });
+    expect(addCustomIndicator(scheme, { ...profitPerVisit, code: 'sales_volume' })).toEqual({ ok: false, reason: 'used' });
+    expect(addCustomIndicator(scheme, { ...profitPerVisit, code: 'other', formula: 'gross_profit / (order_count' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(addCustomIndicator(scheme, { ...profitPerVisit, code: 'Other' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(addCustomIndicator(scheme, { ...profitPerVisit, code: 'other', name: { 'zh-CN': '', en: 'other' } })).toEqual({ ok: false, reason: 'invalid' });
+    const withoutGrowth = { ...scheme, dimensions: scheme.dimensions.filter((dimension) => dimension.code !== 'growth') };
+    expect(addCustomIndicator(withoutGrowth, { ...profitPerVisit, code: 'other', dimension: 'growth' })).toEqual({ ok: false, reason: 'no_dimension' });
+  });
+
+  it('is checked by the core too: a code twice or a library code is rejected there', () => {
+    const scheme = edited(addCustomIndicator(defaultScheme(), profitPerVisit));
+    const twice = structuredClone(scheme);
+    twice.customIndicators.push({ ...profitPerVisit, formula: 'amount / order_count' });
+    twice.indicators.push({ code: 'profit_per_visit', normalization: { method: 'percentile' }, scope: 'all', missing: 'median' });
+    const doubled = validateScheme(twice);
+    expect(doubled.ok ? [] : doubled.issues.map((found) => found.code)).toContain('scheme.indicator_twice');
+    const clash = structuredClone(scheme);
+    clash.customIndicators[0] = { ...profitPerVisit, code: 'sales_volume' };
+    const clashing = validateScheme(clash);
+    expect(clashing.ok ? [] : clashing.issues.map((found) => found.code)).toContain('scheme.custom_clash');
   });
 });
 

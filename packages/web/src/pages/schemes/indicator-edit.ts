@@ -1,4 +1,21 @@
-import { INDICATOR_LIBRARY, indicatorByCode, type DimensionCode, type IndicatorChoice, type IndicatorDefinition, type Normalization, type Scheme, type WeightSpec } from '@retail-value/core';
+import {
+  customIndicatorSchema,
+  DIMENSIONS,
+  INDICATOR_LIBRARY,
+  indicatorByCode,
+  IssuesError,
+  MEASURE_CODES,
+  parseFormula,
+  VALUE_SIDES,
+  type CustomIndicator,
+  type DimensionCode,
+  type IndicatorChoice,
+  type IndicatorDefinition,
+  type Issue,
+  type Normalization,
+  type Scheme,
+  type WeightSpec,
+} from '@retail-value/core';
 
 type SubjectiveSpec = Extract<WeightSpec, { method: 'direct' | 'ahp' }>;
 
@@ -74,7 +91,9 @@ export function addableIndicators(scheme: Scheme): IndicatorDefinition[] {
   return INDICATOR_LIBRARY.filter((definition) => !used.has(definition.code) && dimensions.has(definition.dimension));
 }
 
-export type IndicatorEdit = { readonly ok: true; readonly scheme: Scheme } | { readonly ok: false; readonly reason: 'unknown' | 'used' | 'no_dimension' | 'last_in_dimension' };
+export type IndicatorEdit =
+  | { readonly ok: true; readonly scheme: Scheme }
+  | { readonly ok: false; readonly reason: 'unknown' | 'used' | 'no_dimension' | 'last_in_dimension' | 'invalid' };
 
 /** Applies `change` to the indicator level of `dimension` in every weight set (urban and rural, or the one for all). */
 function withDimensionSpecs(scheme: Scheme, dimension: DimensionCode, change: (spec: WeightSpec) => WeightSpec): Scheme['weights'] {
@@ -87,27 +106,88 @@ function withDimensionSpecs(scheme: Scheme, dimension: DimensionCode, change: (s
   return { ...scheme.weights, sets };
 }
 
-/** A copy of the scheme using library indicator `code` too, at the end of its dimension, with defaultChoice and weights in every set. */
-export function addIndicator(scheme: Scheme, code: string): IndicatorEdit {
-  const definition = indicatorByCode(code);
-  if (definition === undefined) return { ok: false, reason: 'unknown' };
-  if (scheme.indicators.some((choice) => choice.code === code) || scheme.dimensions.some((dimension) => dimension.indicators.includes(code))) return { ok: false, reason: 'used' };
-  const dimension = scheme.dimensions.find((found) => found.code === definition.dimension);
-  if (dimension === undefined) return { ok: false, reason: 'no_dimension' };
+/** A copy of the scheme with `code` appended to `dimension`, scored with defaultChoice and weighed in every set. */
+function withIndicatorIn(scheme: Scheme, dimension: Scheme['dimensions'][number], code: string): Scheme {
   const next = structuredClone(scheme);
   next.indicators = [...next.indicators, defaultChoice(code)];
   next.dimensions = next.dimensions.map((found) => (found.code === dimension.code ? { ...found, indicators: [...found.indicators, code] } : found));
   next.weights = withDimensionSpecs(next, dimension.code, (spec) => specWithChild(spec, dimension.indicators, code));
+  return next;
+}
+
+/** Whether the scheme already uses `code` as an indicator (chosen, grouped or defined as its own). */
+function usedInScheme(scheme: Scheme, code: string): boolean {
+  return (
+    scheme.indicators.some((choice) => choice.code === code) ||
+    scheme.dimensions.some((dimension) => dimension.indicators.includes(code)) ||
+    scheme.customIndicators.some((custom) => custom.code === code)
+  );
+}
+
+/** A copy of the scheme using library indicator `code` too, at the end of its dimension, with defaultChoice and weights in every set. */
+export function addIndicator(scheme: Scheme, code: string): IndicatorEdit {
+  const definition = indicatorByCode(code);
+  if (definition === undefined) return { ok: false, reason: 'unknown' };
+  if (usedInScheme(scheme, code)) return { ok: false, reason: 'used' };
+  const dimension = scheme.dimensions.find((found) => found.code === definition.dimension);
+  if (dimension === undefined) return { ok: false, reason: 'no_dimension' };
+  return { ok: true, scheme: withIndicatorIn(scheme, dimension, code) };
+}
+
+/** Codes the scheme page names otherwise (the composite score, sides, dimensions), so an own indicator may not take them. */
+const RESERVED_CODES: ReadonlySet<string> = new Set(['composite', ...VALUE_SIDES, ...DIMENSIONS]);
+
+/**
+ * What is wrong with `code` as the code of a new custom indicator: not of
+ * the schema's form (a lowercase letter, then 1–40 lowercase letters,
+ * digits or `_`), reserved for a side or dimension, a library indicator's,
+ * or already used by the scheme.
+ */
+export function customCodeProblem(scheme: Scheme, code: string): 'pattern' | 'reserved' | 'library' | 'used' | undefined {
+  if (!customIndicatorSchema.shape.code.safeParse(code).success) return 'pattern';
+  if (RESERVED_CODES.has(code)) return 'reserved';
+  if (indicatorByCode(code) !== undefined) return 'library';
+  if (usedInScheme(scheme, code)) return 'used';
+  return undefined;
+}
+
+/** The core parser's complaint about a formula over the measure catalog (with its 1-based `position` in `params`), or undefined when it parses. */
+export function formulaIssue(formula: string): Issue | undefined {
+  try {
+    parseFormula(formula, MEASURE_CODES);
+    return undefined;
+  } catch (error) {
+    if (error instanceof IssuesError && error.issues[0] !== undefined) return error.issues[0];
+    throw error;
+  }
+}
+
+/**
+ * A copy of the scheme with `custom` among its own indicators and used like
+ * a library indicator that was added: at the end of its dimension, with
+ * defaultChoice and weights in every set (see addIndicator).
+ */
+export function addCustomIndicator(scheme: Scheme, custom: CustomIndicator): IndicatorEdit {
+  const shape = customIndicatorSchema.safeParse(custom);
+  if (!shape.success || formulaIssue(custom.formula) !== undefined) return { ok: false, reason: 'invalid' };
+  const problem = customCodeProblem(scheme, custom.code);
+  if (problem === 'library' || problem === 'used') return { ok: false, reason: 'used' };
+  if (problem !== undefined) return { ok: false, reason: 'invalid' };
+  const dimension = scheme.dimensions.find((found) => found.code === custom.dimension);
+  if (dimension === undefined) return { ok: false, reason: 'no_dimension' };
+  const next = withIndicatorIn(scheme, dimension, custom.code);
+  next.customIndicators = [...next.customIndicators, shape.data];
   return { ok: true, scheme: next };
 }
 
-/** A copy of the scheme without indicator `code` and its weights; the last indicator of a dimension cannot go. */
+/** A copy of the scheme without indicator `code`, its weights and (for one of the scheme's own) its definition; the last indicator of a dimension cannot go. */
 export function removeIndicator(scheme: Scheme, code: string): IndicatorEdit {
   const dimension = scheme.dimensions.find((found) => found.indicators.includes(code));
   if (dimension === undefined) return { ok: false, reason: 'unknown' };
   if (dimension.indicators.length <= 1) return { ok: false, reason: 'last_in_dimension' };
   const next = structuredClone(scheme);
   next.indicators = next.indicators.filter((choice) => choice.code !== code);
+  next.customIndicators = next.customIndicators.filter((custom) => custom.code !== code);
   next.dimensions = next.dimensions.map((found) => (found.code === dimension.code ? { ...found, indicators: found.indicators.filter((child) => child !== code) } : found));
   next.weights = withDimensionSpecs(next, dimension.code, (spec) => specWithoutChild(spec, dimension.indicators, code));
   return { ok: true, scheme: next };

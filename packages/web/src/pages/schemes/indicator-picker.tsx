@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Empty, Flex, Input, Modal, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { FunctionOutlined, PlusOutlined } from '@ant-design/icons';
 import { DIMENSION_INFO, type IndicatorDefinition, type Scheme } from '@retail-value/core';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { addableIndicators } from './indicator-edit.js';
@@ -16,9 +16,22 @@ function matches(definition: IndicatorDefinition, search: string): boolean {
 /**
  * 从指标库添加指标: the library indicators the scheme could still use,
  * grouped by dimension in the scheme's order, with unit, formula and
- * definition, searchable by code or name.
+ * definition, searchable by code or name; or a new custom indicator
+ * defined by a formula (`onCreateCustom`).
  */
-export function IndicatorPicker({ open, scheme, onPick, onClose }: { readonly open: boolean; readonly scheme: Scheme; readonly onPick: (code: string) => void; readonly onClose: () => void }) {
+export function IndicatorPicker({
+  open,
+  scheme,
+  onPick,
+  onCreateCustom,
+  onClose,
+}: {
+  readonly open: boolean;
+  readonly scheme: Scheme;
+  readonly onPick: (code: string) => void;
+  readonly onCreateCustom: () => void;
+  readonly onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const name = useSchemeNames(scheme);
   const [search, setSearch] = useState('');
@@ -43,7 +56,12 @@ export function IndicatorPicker({ open, scheme, onPick, onClose }: { readonly op
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('schemes.indicator.picker_hint')}
       </Typography.Paragraph>
-      <Input.Search allowClear value={search} placeholder={t('schemes.indicator.search')} onChange={(event) => setSearch(event.target.value)} style={{ marginBottom: 12 }} data-testid="indicator-picker-search" />
+      <Flex gap={8} style={{ marginBottom: 12 }}>
+        <Input.Search allowClear value={search} placeholder={t('schemes.indicator.search')} onChange={(event) => setSearch(event.target.value)} style={{ flex: 1 }} data-testid="indicator-picker-search" />
+        <Button icon={<FunctionOutlined />} onClick={onCreateCustom} data-testid="create-custom-indicator">
+          {t('schemes.custom.create')}
+        </Button>
+      </Flex>
       {groups.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('schemes.indicator.none_left')} />
       ) : (

@@ -126,6 +126,11 @@ export function IndicatorTree({
                 <Typography.Text strong={row.heads !== undefined} style={{ marginInlineEnd: 8 }}>
                   {code === 'composite' ? t('schemes.tree.composite') : name(code)}
                 </Typography.Text>
+                {row.heads === undefined && scheme.customIndicators.some((custom) => custom.code === code) ? (
+                  <Tag color="purple" style={{ marginInlineEnd: 0 }} title={definition?.formula}>
+                    {t('schemes.custom.tag')}
+                  </Tag>
+                ) : null}
                 {row.heads === undefined ? null : methodTags(row.heads)}
                 </span>
                 {choice === undefined ? null : (

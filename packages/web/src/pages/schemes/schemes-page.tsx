@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { indicatorByCode, schemeRoutes, type Scheme } from '@retail-value/core';
+import { indicatorByCode, schemeRoutes, type CustomIndicator, type Scheme } from '@retail-value/core';
 import { ApiError } from '../../api/api-error.js';
 import { useApiData } from '../../api/use-api-data.js';
 import { useSession } from '../../auth/session-context.js';
@@ -11,7 +11,8 @@ import { useCoreText } from '../../i18n/use-core-text.js';
 import { PageHeader } from '../../layout/page-header.js';
 import { LoadError } from '../load-error.js';
 import { ClassRulesForm } from './class-rules-form.js';
-import { addIndicator, removeIndicator, withChoice } from './indicator-edit.js';
+import { CustomIndicatorModal } from './custom-indicator-modal.js';
+import { addCustomIndicator, addIndicator, removeIndicator, withChoice } from './indicator-edit.js';
 import { IndicatorPicker } from './indicator-picker.js';
 import { IndicatorSettingsModal } from './indicator-settings-modal.js';
 import { IndicatorTree } from './indicator-tree.js';
@@ -26,8 +27,8 @@ type Choice = string;
 const choiceOf = (schemeId: string, version: number | null): Choice => `${schemeId}@${version ?? 'preset'}`;
 
 /**
- * 评价方案: pick a stored version or a preset, add library indicators to
- * its dimensions or remove them, set each one's normalisation, peer scope
+ * 评价方案: pick a stored version or a preset, add library indicators or
+ * custom ones (a formula over the measures) to its dimensions or remove them, set each one's normalisation, peer scope
  * and missing-value policy, edit its weights (direct,
  * AHP with live consistency, entropy / CRITIC with a preview from the latest
  * run, or blended; per segment), its value-matrix thresholds and class
@@ -51,6 +52,7 @@ export function SchemesPage() {
   const [saving, setSaving] = useState(false);
   const [validating, setValidating] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [creating, setCreating] = useState(false);
   const [settingsOf, setSettingsOf] = useState<string | undefined>(undefined);
 
   const options = useMemo(() => {
@@ -117,6 +119,18 @@ export function SchemesPage() {
       setLevel({ kind: 'dimension', dimension });
       message.success(t('schemes.indicator.added', { name: name(code), dimension: name(dimension) }));
     }
+  };
+  const create = (custom: CustomIndicator) => {
+    if (draft === undefined) return;
+    const outcome = addCustomIndicator(draft, custom);
+    if (!outcome.ok) {
+      message.error(t('schemes.indicator.refused'));
+      return;
+    }
+    setDraft(outcome.scheme);
+    setCreating(false);
+    setLevel({ kind: 'dimension', dimension: custom.dimension });
+    message.success(t('schemes.indicator.added', { name: named(custom.name, custom.code), dimension: name(custom.dimension) }));
   };
   const remove = (code: string) => {
     if (draft === undefined) return;
@@ -264,7 +278,17 @@ export function SchemesPage() {
               ]}
             />
           </Card>
-          <IndicatorPicker open={picking} scheme={draft} onPick={pick} onClose={() => setPicking(false)} />
+          <IndicatorPicker
+            open={picking}
+            scheme={draft}
+            onPick={pick}
+            onCreateCustom={() => {
+              setPicking(false);
+              setCreating(true);
+            }}
+            onClose={() => setPicking(false)}
+          />
+          {creating ? <CustomIndicatorModal scheme={draft} onAdd={create} onClose={() => setCreating(false)} /> : null}
           <IndicatorSettingsModal
             key={settingsOf ?? ''}
             scheme={draft}
