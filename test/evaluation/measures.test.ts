@@ -12,23 +12,27 @@ describe('measures SQL', () => {
   it('aggregates only what the plan needs, each range once, in the pass whose weeks hold it', () => {
     const window = evaluationWindow('2026Q3', 13);
     const volumeOnly = orderPassesSql(duckdbDialect, window, ['qty', 'amount'], 13);
-    expect(volumeOnly.recent).not.toContain('w12');
-    expect(volumeOnly.recent).not.toContain('qty_class12');
-    // the window is 2026-07-02 … 2026-09-30; the earlier pass reads back to the 52-week lookback
-    expect(volumeOnly.recent).toContain(`BETWEEN DATE '2026-07-02' AND DATE '2026-09-30'`);
-    expect(volumeOnly.earlier).toContain(`BETWEEN DATE '2025-10-02' AND DATE '2026-07-01'`);
+    const [recent, previous, earlier] = volumeOnly.passes.map((pass) => pass.sql);
+    expect(volumeOnly.passes).toHaveLength(3);
+    expect(recent).not.toContain('w12');
+    expect(recent).not.toContain('qty_class12');
+    // the window is 2026-07-02 … 2026-09-30, the previous window 2026-04-02 … 2026-07-01, then back to the 52-week lookback
+    expect(recent).toContain(`BETWEEN DATE '2026-07-02' AND DATE '2026-09-30'`);
+    expect(previous).toContain(`BETWEEN DATE '2026-04-02' AND DATE '2026-07-01'`);
+    expect(earlier).toContain(`BETWEEN DATE '2025-10-02' AND DATE '2026-04-01'`);
     expect(volumeOnly.merge).toContain('AS week_mask');
-    // the window's volume is also the lifecycle's recent volume: one aggregate serves both
-    expect(volumeOnly.recent.match(/sum\(o\.qty\)/g)).toHaveLength(1);
-    expect(volumeOnly.merge).toContain('r.qty AS lc_recent_1');
+    // the window's volume is also the lifecycle's recent volume: one aggregate serves both, unfiltered
+    expect(recent?.match(/sum\(o\.qty\)/g)).toHaveLength(1);
+    expect(recent).not.toContain('FILTER');
+    expect(volumeOnly.merge).toContain('s0.qty AS lc_recent_1');
     const cycles = orderPassesSql(duckdbDialect, window, ['order_cycles', 'gross_profit', 'qty_prev'], 13);
-    expect(cycles.recent).toContain('AS w12');
+    expect(cycles.passes[0]?.sql).toContain('AS w12');
     // the merge sums the buckets per cycle of one and two weeks; the measures never see the buckets
     expect(cycles.merge).toContain('AS cycles_ordered_2');
     expect(cycles.merge).toContain('AS cycle_volume_sq_1');
     expect(cycles.merge).not.toContain('AS w12');
-    expect(cycles.recent).toContain('JOIN products');
-    expect(cycles.earlier).not.toContain('AS w12');
+    expect(cycles.passes[0]?.sql).toContain('JOIN products');
+    expect(cycles.passes[1]?.sql).not.toContain('AS w12');
     expect(cycles.merge).toContain('AS qty_prev');
     expect(orderDistinctSql(duckdbDialect, window, ['qty'])).toBeUndefined();
     expect(orderDistinctSql(duckdbDialect, window, ['sku_count'])).toContain('count(DISTINCT o.sku)');
@@ -67,14 +71,13 @@ describe('measures SQL', () => {
     }
   });
 
-  it.each([13, 26])('gives in two passes what one plain pass over the lines gives (window of %i weeks)', async (weeks) => {
+  it.each([13, 26, 53])('gives in its passes what one plain pass over the lines gives (window of %i weeks)', async (weeks) => {
     const db = await openDatabase(':memory:');
     try {
       await seedSmallCompany(db);
       const window = evaluationWindow('2026Q3', weeks);
       const passes = orderPassesSql(duckdbDialect, window, ['qty', 'amount', 'gross_profit', 'qty_prev', 'amount_prev', 'order_cycles', 'cycle_volume_sd', 'cycles_since_order'], 13);
-      await db.run(`CREATE TEMP TABLE eval_orders_recent AS ${passes.recent}`);
-      await db.run(`CREATE TEMP TABLE eval_orders_earlier AS ${passes.earlier}`);
+      for (const pass of passes.passes) await db.run(`CREATE TEMP TABLE ${pass.table} AS ${pass.sql}`);
       await db.run(`CREATE TEMP TABLE eval_orders AS ${passes.merge}`);
       // One plain pass: weeks back from the as-of date, every figure by its own filter.
       const asOf = `DATE '${window.asOf}'`;

@@ -164,28 +164,31 @@ type OrderColumn =
 
 const VALUE_SQL: Record<RangeSum['value'], string> = { qty: 'o.qty', amount: 'o.amount', gross_profit: 'o.qty * o.margin' };
 
-/** The three statements that build `eval_orders`: the recent pass, the earlier pass and their merge. */
+/** The temporary tables the passes may create (at most four segments of weeks). */
+export const ORDER_PASS_TABLES: readonly string[] = ['eval_orders_0', 'eval_orders_1', 'eval_orders_2', 'eval_orders_3'];
+
+/** The statements that build `eval_orders`: one pass per segment of weeks (the first is the window), then their merge. */
 export interface OrderPasses {
-  readonly recent: string;
-  readonly earlier: string;
+  readonly passes: readonly { readonly table: string; readonly sql: string }[];
   readonly merge: string;
 }
 
 /**
- * The per-customer order aggregate for the measures a plan needs, in two
- * passes that each read a disjoint part of the order lines once: the
- * evaluation window (every window-only measure, the weekly buckets) and the
- * weeks before it back to the start of the previous window or the 52-week
- * lookback. Each pass keeps only the aggregates its weeks can contribute to,
- * and a range sum asked for twice (the window volume is also the lifecycle's
- * recent volume) is computed once. Weeks are counted back from the as-of
+ * The per-customer order aggregate for the measures a plan needs, in passes
+ * that each read a disjoint segment of weeks of the order lines once: the
+ * evaluation window (every window-only measure, the weekly buckets), the
+ * previous window, and the weeks before it back to the 52-week lookback.
+ * Ranges are cut at those segments, so most sums need no filter; each pass
+ * keeps only the aggregates its weeks can contribute to, and a sum asked for
+ * twice (the window volume is also the lifecycle's recent volume) is
+ * computed once. Weeks are counted back from the as-of
  * date (`back`, never negative), so a week never straddles the window's
  * start. The product table is joined only in a pass that needs a product
  * attribute.
  */
 export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[], cycles: number): OrderPasses {
   const { orders } = needs(measures);
-  const { start, end, yearAgo } = context(dialect, window);
+  const { end, yearAgo } = context(dialect, window);
   const weeks = window.weeks;
   const centre = (weeks - 1) / 2;
   const spread = (weeks * (weeks * weeks - 1)) / 12;
@@ -223,12 +226,17 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
   ];
   const wanted = [...[...orders].sort().flatMap((item) => columns[item]), ...lifecycle];
 
-  // Two passes over disjoint weeks: [0, weeks) and [weeks, ∞) up to the scan's first day.
+  // Segments of weeks back from the as-of date, cut at the window, the previous window and the
+  // lookback; back < maxBack covers the scan from its first day to the as-of date.
   const scanFrom = Math.min(dayNumber(window.previousStart), dayNumber(window.asOf) - 7 * LOOKBACK_WEEKS + 1);
-  const passes = [
-    { alias: 'r', from: 0, to: weeks, dates: `${start} AND ${end}` },
-    { alias: 'e', from: weeks, to: Number.POSITIVE_INFINITY, dates: `${date(isoFromDay(scanFrom))} AND ${date(isoFromDay(dayNumber(window.start) - 1))}` },
-  ] as const;
+  const maxBack = Math.round((dayNumber(window.asOf) - scanFrom + 1) / 7);
+  // The window stays whole: the lookback cuts only weeks before it.
+  const cuts = [...new Set([0, weeks, 2 * weeks, maxBack, ...(LOOKBACK_WEEKS > weeks ? [LOOKBACK_WEEKS] : [])])].sort((left, right) => left - right);
+  const dayBack = (weeksBack: number): string => date(isoFromDay(dayNumber(window.asOf) - 7 * weeksBack));
+  const passes = cuts.slice(0, -1).map((from, index) => {
+    const to = cuts[index + 1] as number;
+    return { alias: `s${index}`, table: `eval_orders_${index}`, from, to, dates: `${date(isoFromDay(dayNumber(window.asOf) - 7 * to + 1))} AND ${dayBack(from)}` };
+  });
   type Pass = (typeof passes)[number];
   const filter = (conditions: readonly string[]): string => (conditions.length === 0 ? '' : ` FILTER (WHERE ${conditions.join(' AND ')})`);
   const within = (pass: Pass, from: number, to: number): string[] => [
@@ -267,7 +275,7 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
   // Weekly buckets of the window (w0 the first week) in the recent pass, summed per cycle of one and
   // of two weeks in the merge: cycles with volume and Σ volume², so the measures read four columns.
   const cycleStatistics = (): string[] => {
-    const buckets = Array.from({ length: weeks }, (_, index) => `coalesce(r.${addPiece(0, `w${index}`, `sum(o.qty) FILTER (WHERE o.back = ${weeks - 1 - index})`, false)}, 0)`);
+    const buckets = Array.from({ length: weeks }, (_, index) => `coalesce(${(passes[0] as Pass).alias}.${addPiece(0, `w${index}`, `sum(o.qty) FILTER (WHERE o.back = ${weeks - 1 - index})`, false)}, 0)`);
     const statistics = (cycleWeeks: number): string[] => {
       const volumes: string[] = [];
       for (let first = 0; first < weeks; first += cycleWeeks) volumes.push(`(${buckets.slice(first, first + cycleWeeks).join(' + ')})`);
@@ -278,21 +286,25 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
     };
     return [...statistics(1), ...statistics(2)];
   };
+  const allNull = (found: readonly string[]): string => found.map((item) => `${item} IS NULL`).join(' AND ');
   const assembled = wanted.flatMap((column) => {
     if (column.kind === 'cycles') return cycleStatistics();
     const name = column.kind === 'range' ? column.sum.name : column.name;
-    const [r, e] = [0, 1].map((index) => piece(column, index)).map((found, index) => (found === undefined ? undefined : `${(passes[index] as Pass).alias}.${found}`));
-    if (r === undefined && e === undefined) return `NULL AS ${name}`;
-    if (r === undefined || e === undefined) return `${r ?? e} AS ${name}`;
+    const found = passes.flatMap((pass, index) => {
+      const aggregate = piece(column, index);
+      return aggregate === undefined ? [] : [`${pass.alias}.${aggregate}`];
+    });
+    if (found.length === 0) return `NULL AS ${name}`;
+    if (found.length === 1) return `${found[0] as string} AS ${name}`;
     switch (column.kind) {
       case 'mask':
-        return `coalesce(${r} | ${e}, ${r}, ${e}) AS ${name}`;
+        return `(CASE WHEN ${allNull(found)} THEN NULL ELSE ${found.map((item) => `coalesce(${item}, CAST(0 AS UBIGINT))`).join(' | ')} END) AS ${name}`;
       case 'first':
-        return `least(${r}, ${e}) AS ${name}`;
+        return `least(${found.join(', ')}) AS ${name}`;
       case 'last':
-        return `greatest(${r}, ${e}) AS ${name}`;
+        return `greatest(${found.join(', ')}) AS ${name}`;
       default:
-        return `coalesce(${r} + ${e}, ${r}, ${e}) AS ${name}`;
+        return `(CASE WHEN ${allNull(found)} THEN NULL ELSE ${found.map((item) => `coalesce(${item}, 0)`).join(' + ')} END) AS ${name}`;
     }
   });
   const back = dialect.intDiv(dialect.daysBetween(end, 'o.order_date'), '7');
@@ -309,13 +321,18 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
       WHERE o.order_date BETWEEN ${pass.dates}) o
     GROUP BY o.customer_id`;
   };
+  const keys: string[] = [];
+  const joins = passes.map((pass, index) => {
+    const joined = index === 0 ? `${pass.table} ${pass.alias}` : `FULL OUTER JOIN ${pass.table} ${pass.alias} ON ${pass.alias}.customer_id = ${keys.length === 1 ? keys[0] : `coalesce(${keys.join(', ')})`}`;
+    keys.push(`${pass.alias}.customer_id`);
+    return joined;
+  });
   return {
-    recent: passSql(0),
-    earlier: passSql(1),
+    passes: passes.map((pass, index) => ({ table: pass.table, sql: passSql(index) })),
     merge: `
-    SELECT coalesce(r.customer_id, e.customer_id) AS customer_id,
+    SELECT ${keys.length === 1 ? keys[0] : `coalesce(${keys.join(', ')})`} AS customer_id,
       ${assembled.join(',\n      ')}
-    FROM eval_orders_recent r FULL OUTER JOIN eval_orders_earlier e ON e.customer_id = r.customer_id`,
+    FROM ${joins.join('\n      ')}`,
   };
 }
 

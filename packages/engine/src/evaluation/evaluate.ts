@@ -13,7 +13,7 @@ import {
   type ValueSide,
 } from '@retail-value/core';
 import { one, type Database } from '../db/database.js';
-import { measuresSql, orderDistinctSql, orderPassesSql } from './compile-measures.js';
+import { measuresSql, ORDER_PASS_TABLES, orderDistinctSql, orderPassesSql } from './compile-measures.js';
 import { lifecycleJoins, lifecycleLayers, STAGE_OF_RULE } from './compile-lifecycle.js';
 import { computeLifetimeValues } from './lifetime-value-step.js';
 import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRankExpression, rawExpression, scoreExpression } from './compile-scores.js';
@@ -178,7 +178,7 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
     await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
     throw error;
   } finally {
-    for (const table of ['eval_orders_recent', 'eval_orders_earlier', 'eval_orders', 'eval_order_distinct', 'eval_clv', 'eval_clv_patterns', 'eval_raw', 'eval_percent_ranks', 'eval_scores', 'eval_classes']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of [...ORDER_PASS_TABLES, 'eval_orders', 'eval_order_distinct', 'eval_clv', 'eval_clv_patterns', 'eval_raw', 'eval_percent_ranks', 'eval_scores', 'eval_classes']) await db.run(`DROP TABLE IF EXISTS ${table}`);
   }
 }
 
@@ -186,10 +186,9 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   const dialect = db.dialect;
   const rules = plan.scheme.lifecycle;
   const passes = orderPassesSql(dialect, window, plan.measures, rules.cycles);
-  await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders_recent AS ${passes.recent}`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders_earlier AS ${passes.earlier}`);
+  for (const pass of passes.passes) await db.run(`CREATE OR REPLACE TEMP TABLE ${pass.table} AS ${pass.sql}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${passes.merge}`);
-  await db.run('DROP TABLE eval_orders_recent; DROP TABLE eval_orders_earlier');
+  for (const pass of passes.passes) await db.run(`DROP TABLE ${pass.table}`);
   const distinctSql = orderDistinctSql(dialect, window, plan.measures);
   if (distinctSql !== undefined) await db.run(`CREATE OR REPLACE TEMP TABLE eval_order_distinct AS ${distinctSql}`);
   done('orders');
