@@ -164,6 +164,18 @@ type OrderColumn =
 
 const VALUE_SQL: Record<RangeSum['value'], string> = { qty: 'o.qty', amount: 'o.amount', gross_profit: 'o.qty * o.margin' };
 
+/**
+ * A sum of order-line values that does not depend on the order the engine
+ * adds them in. Floating-point sums of amounts in parallel threads differ in
+ * the last bit from run to run, enough to move a ratio's 6th decimal, and a
+ * run must give the same result for the same data. Each value is counted in
+ * units of 10⁻⁴ (a whole number), and whole numbers below 2⁵³ add exactly in
+ * any order; the merge divides by {@link EXACT_SCALE} again.
+ */
+const EXACT_SCALE = '1e4';
+const exactSum = (value: string): string => `sum(round((${value}) * ${EXACT_SCALE}))`;
+const unscaled = (sum: string): string => `(${sum} / ${EXACT_SCALE})`;
+
 /** The temporary tables the passes may create (at most four segments of weeks). */
 export const ORDER_PASS_TABLES: readonly string[] = ['eval_orders_0', 'eval_orders_1', 'eval_orders_2', 'eval_orders_3'];
 
@@ -200,14 +212,14 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
     gross_profit: [range('gross_profit', 'gross_profit', 0, weeks)],
     qty_prev: [range('qty_prev', 'qty', weeks, 2 * weeks)],
     amount_prev: [range('amount_prev', 'amount', weeks, 2 * weeks)],
-    qty_class12: [recent('qty_class12', 'sum(o.qty) FILTER (WHERE o.price_class IN (1, 2))', true)],
-    qty_new_product: [recent('qty_new_product', 'sum(o.qty) FILTER (WHERE o.is_new)', true)],
-    qty_limited: [recent('qty_limited', 'sum(o.qty) FILTER (WHERE o.qty_limit IS NOT NULL)')],
-    qty_limit: [recent('qty_limit', 'sum(o.qty_limit)')],
-    qty_demand: [recent('qty_demand', 'sum(o.qty_demand)')],
-    qty_with_demand: [recent('qty_with_demand', 'sum(o.qty) FILTER (WHERE o.qty_demand IS NOT NULL)')],
+    qty_class12: [recent('qty_class12', `${exactSum('o.qty')} FILTER (WHERE o.price_class IN (1, 2))`, true)],
+    qty_new_product: [recent('qty_new_product', `${exactSum('o.qty')} FILTER (WHERE o.is_new)`, true)],
+    qty_limited: [recent('qty_limited', `${exactSum('o.qty')} FILTER (WHERE o.qty_limit IS NOT NULL)`)],
+    qty_limit: [recent('qty_limit', exactSum('o.qty_limit'))],
+    qty_demand: [recent('qty_demand', exactSum('o.qty_demand'))],
+    qty_with_demand: [recent('qty_with_demand', `${exactSum('o.qty')} FILTER (WHERE o.qty_demand IS NOT NULL)`)],
     // Least-squares slope of weekly volume on week number w = weeks − 1 − back: Σ q·(w − w̄) / Σ(w − w̄)².
-    weekly_trend: [recent('weekly_trend', `sum(o.qty * (${literal(centre)} - o.back)) / ${literal(spread)}`)],
+    weekly_trend: [recent('weekly_trend', exactSum(`o.qty * (${literal(centre)} - o.back) / ${literal(spread)}`))],
     last_order_date: [{ kind: 'last', name: 'last_order_date' }],
     buckets: [{ kind: 'cycles', weeks }],
   };
@@ -260,7 +272,7 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
         const from = Math.max(column.sum.from, pass.from);
         const to = Math.min(column.sum.to, pass.to);
         if (from >= to) return undefined;
-        return addPiece(passIndex, column.sum.name, `sum(${VALUE_SQL[column.sum.value]})${filter(within(pass, from, to))}`, column.sum.value === 'gross_profit');
+        return addPiece(passIndex, column.sum.name, `${exactSum(VALUE_SQL[column.sum.value])}${filter(within(pass, from, to))}`, column.sum.value === 'gross_profit');
       }
       case 'recent':
         return passIndex === 0 ? addPiece(passIndex, column.name, column.aggregate, column.product) : undefined;
@@ -275,13 +287,13 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
   // Weekly buckets of the window (w0 the first week) in the recent pass, summed per cycle of one and
   // of two weeks in the merge: cycles with volume and Σ volume², so the measures read four columns.
   const cycleStatistics = (): string[] => {
-    const buckets = Array.from({ length: weeks }, (_, index) => `coalesce(${(passes[0] as Pass).alias}.${addPiece(0, `w${index}`, `sum(o.qty) FILTER (WHERE o.back = ${weeks - 1 - index})`, false)}, 0)`);
+    const buckets = Array.from({ length: weeks }, (_, index) => `coalesce(${(passes[0] as Pass).alias}.${addPiece(0, `w${index}`, `${exactSum('o.qty')} FILTER (WHERE o.back = ${weeks - 1 - index})`, false)}, 0)`);
     const statistics = (cycleWeeks: number): string[] => {
       const volumes: string[] = [];
       for (let first = 0; first < weeks; first += cycleWeeks) volumes.push(`(${buckets.slice(first, first + cycleWeeks).join(' + ')})`);
       return [
         `${volumes.map((volume) => `(CASE WHEN ${volume} > 0 THEN 1 ELSE 0 END)`).join(' + ')} AS cycles_ordered_${cycleWeeks}`,
-        `${volumes.map((volume) => `${volume} * ${volume}`).join(' + ')} AS cycle_volume_sq_${cycleWeeks}`,
+        `(${volumes.map((volume) => `${volume} * ${volume}`).join(' + ')}) / ${EXACT_SCALE} / ${EXACT_SCALE} AS cycle_volume_sq_${cycleWeeks}`,
       ];
     };
     return [...statistics(1), ...statistics(2)];
@@ -295,7 +307,9 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
       return aggregate === undefined ? [] : [`${pass.alias}.${aggregate}`];
     });
     if (found.length === 0) return `NULL AS ${name}`;
-    if (found.length === 1) return `${found[0] as string} AS ${name}`;
+    // Exact sums come back in their own units.
+    const sum = (sql: string): string => (column.kind === 'range' || column.kind === 'recent' ? unscaled(sql) : sql);
+    if (found.length === 1) return `${sum(found[0] as string)} AS ${name}`;
     switch (column.kind) {
       case 'mask':
         return `(CASE WHEN ${allNull(found)} THEN NULL ELSE ${found.map((item) => `coalesce(${item}, CAST(0 AS UBIGINT))`).join(' | ')} END) AS ${name}`;
@@ -304,7 +318,7 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
       case 'last':
         return `greatest(${found.join(', ')}) AS ${name}`;
       default:
-        return `(CASE WHEN ${allNull(found)} THEN NULL ELSE ${found.map((item) => `coalesce(${item}, 0)`).join(' + ')} END) AS ${name}`;
+        return `${sum(`(CASE WHEN ${allNull(found)} THEN NULL ELSE ${found.map((item) => `coalesce(${item}, 0)`).join(' + ')} END)`)} AS ${name}`;
     }
   });
   const back = dialect.intDiv(dialect.daysBetween(end, 'o.order_date'), '7');

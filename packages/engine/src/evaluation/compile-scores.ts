@@ -43,6 +43,16 @@ export function boundsAggregates(indicator: PlannedIndicator, raw: string): stri
   ];
 }
 
+/**
+ * A statistic the engine aggregates in parallel (a mean, a standard
+ * deviation, a correlation), cut to 12 significant digits: the order in
+ * which threads combine partial sums moves its last bits from run to run,
+ * and frozen constants must be the same for the same data.
+ */
+export function stableStatistic(value: number): number {
+  return Number.isFinite(value) && value !== 0 ? Number(value.toPrecision(12)) : value;
+}
+
 export function boundsFromRow(indicator: PlannedIndicator, group: string, row: Record<string, unknown>): FrozenBounds {
   const column = `b${indicator.index}`;
   const finite = (found: unknown): number | null => (typeof found === 'number' && Number.isFinite(found) ? found : null);
@@ -55,11 +65,13 @@ export function boundsFromRow(indicator: PlannedIndicator, group: string, row: R
     max: value('max'),
     lo: finite(quantiles[0]),
     hi: finite(quantiles[2]),
-    mean: value('mean'),
-    sd: value('sd'),
+    mean: stableOrNull(value('mean')),
+    sd: stableOrNull(value('sd')),
     median: finite(quantiles[1]),
   };
 }
+
+const stableOrNull = (value: number | null): number | null => (value === null ? null : stableStatistic(value));
 
 /** least/greatest skip NULLs on DuckDB and PostgreSQL alike; a missing value must stay missing. */
 const clampSql = (value: string, low: string, high: string): string =>

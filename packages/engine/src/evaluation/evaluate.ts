@@ -16,7 +16,7 @@ import { one, type Database } from '../db/database.js';
 import { measuresSql, ORDER_PASS_TABLES, orderDistinctSql, orderPassesSql } from './compile-measures.js';
 import { lifecycleJoins, lifecycleLayers, STAGE_OF_RULE } from './compile-lifecycle.js';
 import { computeLifetimeValues } from './lifetime-value-step.js';
-import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRankExpression, rawExpression, scoreExpression } from './compile-scores.js';
+import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRankExpression, rawExpression, scoreExpression, stableStatistic } from './compile-scores.js';
 import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
 import { computeAwards } from '../dynamics/compute-awards.js';
@@ -109,7 +109,7 @@ async function objectiveWeights(db: Database, method: 'entropy' | 'critic', chil
 }
 
 async function levelWeights(db: Database, level: PlannedWeightLevel, childExpressions: readonly string[], segment: string): Promise<number[]> {
-  const objective = level.objective === undefined ? undefined : await objectiveWeights(db, level.objective, childExpressions, segment);
+  const objective = level.objective === undefined ? undefined : (await objectiveWeights(db, level.objective, childExpressions, segment)).map(stableStatistic);
   return finalWeights(level.spec, level.subjective?.weights, objective);
 }
 
