@@ -60,6 +60,7 @@ console.log(`order lines             ${lines}`);
 const scanTimes = [];
 const evaluationTimes = [];
 const stepTimes = new Map();
+const fingerprints = new Set();
 for (let run = 0; run < runs; run += 1) {
   let started = performance.now();
   await db.run('CREATE OR REPLACE TEMP TABLE bench_scan AS SELECT customer_id, sum(qty) AS qty, sum(amount) AS amount FROM order_lines GROUP BY customer_id');
@@ -69,7 +70,8 @@ for (let run = 0; run < runs; run += 1) {
   const result = await evaluate(db, { period: '2026Q3' });
   evaluationTimes.push((performance.now() - started) / 1000);
   for (const step of result.steps) stepTimes.set(step.step, [...(stepTimes.get(step.step) ?? []), step.seconds]);
-  console.log(`run ${run + 1}: scan ${seconds(scanTimes.at(-1))}, evaluation ${seconds(evaluationTimes.at(-1))} (${result.customers} customers, ${result.runId})`);
+  fingerprints.add(result.resultFingerprint);
+  console.log(`run ${run + 1}: scan ${seconds(scanTimes.at(-1))}, evaluation ${seconds(evaluationTimes.at(-1))} (${result.customers} customers, ${result.runId}, result ${result.resultFingerprint.slice(0, 12)})`);
 }
 console.log('');
 console.log(`median of ${runs} runs`);
@@ -77,4 +79,5 @@ console.log(`  bare scan             ${seconds(median(scanTimes))}`);
 for (const [step, times] of stepTimes) console.log(`  evaluate: ${step.padEnd(12)}${seconds(median(times))}`);
 console.log(`  evaluation (total)    ${seconds(median(evaluationTimes))}`);
 await db.close();
+console.log(`same result in every run: ${fingerprints.size === 1 ? 'yes' : `no (${fingerprints.size} different fingerprints)`}`);
 console.log(`evaluation/scan ratio: ${(median(evaluationTimes) / median(scanTimes)).toFixed(2)}`);
