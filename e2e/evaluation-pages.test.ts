@@ -147,8 +147,18 @@ describe('dashboard, evaluations and schemes in chromium', () => {
 
         // A custom indicator: the formula is checked as it is typed, an error shown at its position; fixed, it is added and saved as version 4.
         await page.getByTestId('scheme-add-indicator').click();
-        await picker.getByTestId('create-custom-indicator').click();
         const custom = page.getByTestId('custom-indicator-form');
+        const create = picker.getByTestId('create-custom-indicator');
+        // A click that lands while the picker is still opening can be lost: click again while the picker shows.
+        for (let attempt = 1; ; attempt += 1) {
+          if (await create.isVisible()) await create.click();
+          try {
+            await custom.getByTestId('custom-code').waitFor({ timeout: 5_000 });
+            break;
+          } catch (error) {
+            if (attempt === 3) throw error;
+          }
+        }
         const addCustom = custom.getByRole('button', { name: '添加到方案' });
         await custom.getByTestId('custom-code').fill('profit_per_order');
         await custom.getByText('指标库中已有编码为“profit_per_order”的指标').waitFor();
