@@ -9,6 +9,7 @@ import { formatCount } from '../../format/numbers.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useCoreText } from '../../i18n/use-core-text.js';
 import { stepLabel } from './run-steps.js';
+import { ProblemsAlert } from '../../api/problems-alert.js';
 
 interface StartForm {
   readonly period: string;
@@ -140,16 +141,7 @@ export function StartEvaluation({ onFinished }: { readonly onFinished: (runId: s
           </Button>
         </Form.Item>
       </Form>
-      {problems.length === 0 ? null : (
-        <Alert
-          type="error"
-          showIcon
-          title={problems[0]}
-          description={problems.length > 1 ? problems.slice(1).map((problem) => <div key={problem}>{problem}</div>) : undefined}
-          style={{ marginTop: 16 }}
-          data-testid="start-evaluation-error"
-        />
-      )}
+      <ProblemsAlert problems={problems} style={{ marginTop: 16 }} testId="start-evaluation-error" />
       {job === undefined ? null : <JobProgress job={job} />}
     </Card>
   );

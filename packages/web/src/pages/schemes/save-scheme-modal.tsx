@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { schemeRoutes, type Scheme } from '@retail-value/core';
 import { ApiError } from '../../api/api-error.js';
 import { useSession } from '../../auth/session-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ahpProblems } from './scheme-edit.js';
 import { useLevelNames } from './use-level-name.js';
+import { ProblemsAlert } from '../../api/problems-alert.js';
 
 interface SaveForm {
   readonly id: string;
@@ -75,16 +76,7 @@ export function SaveSchemeModal({
       destroyOnHidden
       data-testid="save-scheme"
     >
-      {problems.length === 0 ? null : (
-        <Alert
-          type="error"
-          showIcon
-          title={problems[0]}
-          description={problems.length > 1 ? problems.slice(1).map((problem) => <div key={problem}>{problem}</div>) : undefined}
-          style={{ marginBottom: 16 }}
-          data-testid="save-scheme-error"
-        />
-      )}
+      <ProblemsAlert problems={problems} style={{ marginBottom: 16 }} testId="save-scheme-error" />
       <Form<SaveForm> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item
           name="id"

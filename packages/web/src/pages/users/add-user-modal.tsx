@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { ROLES, userRoutes, type CreateUserRequest, type Role } from '@retail-value/core';
 import { ApiError } from '../../api/api-error.js';
 import { useSession } from '../../auth/session-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { ProblemsAlert } from '../../api/problems-alert.js';
 
 interface AddUserForm {
   readonly username: string;
@@ -63,16 +64,7 @@ export function AddUserModal({ open, onClose, onAdded }: { readonly open: boolea
       }}
       destroyOnHidden
     >
-      {problems.length === 0 ? null : (
-        <Alert
-          type="error"
-          showIcon
-          title={problems[0]}
-          description={problems.length > 1 ? problems.slice(1).map((problem) => <div key={problem}>{problem}</div>) : undefined}
-          style={{ marginBottom: 16 }}
-          data-testid="add-user-error"
-        />
-      )}
+      <ProblemsAlert problems={problems} style={{ marginBottom: 16 }} testId="add-user-error" />
       <Form<AddUserForm> form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ role: 'analyst' }}>
         <Form.Item name="username" label={t('users.column.username')} rules={required}>
           <Input autoComplete="off" />
