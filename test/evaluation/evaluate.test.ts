@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME, evaluateFormula, MEASURE_CODES, parseFormula, scoreValue, type SchemeInput } from '@retail-value/core';
 import { evaluate, explainCustomer, openDatabase, summarizeResults, type Database } from '@retail-value/engine';
@@ -176,6 +177,30 @@ describe('evaluation commands', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(61);
     expect(sheet.getRow(1).getCell(1).value).toBe('客户编码');
+    // The rows are the stored results in rank order, with codes written as their Chinese names.
+    const zhCsv = join(dir, 'out-zh.csv');
+    expect((await cli('export', '--db', file, '--format', 'csv', '--out', zhCsv)).code).toBe(0);
+    const [zhHeader, ...zhRows] = parse(readFileSync(zhCsv, 'utf8').slice(1)) as string[][];
+    const englishRows = (parse(content.slice(1)) as string[][]).slice(1);
+    const fileDb = await openDatabase(file);
+    const stored = await fileDb.all<{ customer_id: string; rank: number; composite_score: number; value_cell: string }>(
+      `SELECT customer_id, rank, composite_score, value_cell FROM run_results WHERE run_id = (SELECT max(run_id) FROM runs) ORDER BY rank, customer_id`,
+    );
+    await fileDb.close();
+    expect(stored).toHaveLength(60);
+    const column = (name: string): number => header.indexOf(name);
+    expect(englishRows.map((row) => row[column('customer_id')])).toEqual(stored.map((row) => row.customer_id));
+    expect(englishRows.map((row) => Number(row[column('composite_score')]))).toEqual(stored.map((row) => row.composite_score));
+    expect(englishRows.map((row) => row[column('value_cell')])).toEqual(stored.map((row) => row.value_cell));
+    const cellNames: Record<string, string> = { value: '价值客户', sub_value: '次价值客户', potential_value: '潜在价值客户', low_value: '低价值客户' };
+    expect(zhRows.map((row) => row[(zhHeader as string[]).indexOf('价值类别')])).toEqual(stored.map((row) => cellNames[row.value_cell]));
+    expect(zhRows.map((row) => row[(zhHeader as string[]).indexOf('排名')])).toEqual(stored.map((row) => String(row.rank)));
+    // The workbook holds the same rows; its summary counts them as the results command does.
+    expect(sheet.getColumn(1).values.slice(2)).toEqual(stored.map((row) => row.customer_id));
+    const summary = parseJson<{ valueCells: Record<string, number> }>(await cli('results', '--db', file, '--json'));
+    const summarySheet = Object.fromEntries(workbook.worksheets[1]!.getSheetValues().slice(1).map((row) => [(row as unknown[])[1], (row as unknown[])[2]]));
+    for (const [cell, n] of Object.entries(summary.valueCells)) expect(summarySheet[cellNames[cell]!]).toBe(n);
+    expect(summarySheet['客户数']).toBe(60);
     const bad = await cli('export', '--db', file, '--format', 'pdf', '--out', join(dir, 'x.pdf'));
     expect(bad.code).not.toBe(0);
   });

@@ -6,6 +6,8 @@ import { defineRoute, fileResponseSchema, XLSX_MEDIA_TYPE } from './route.js';
 export const CUSTOMER_FORMATS = ['Z', 'B', 'S', 'N', 'Y', 'F', 'Q'] as const;
 export const CUSTOMER_MARKETS = ['urban', 'rural'] as const;
 export const CHURN_RISKS = ['high', 'medium', 'low'] as const;
+/** The reasons a churn warning gives (comma-separated in the stored results). */
+export const CHURN_REASONS = ['missed_cycles', 'own_decline', 'peer_decline', 'credit_downgrade', 'dissatisfied', 'terminated'] as const;
 export type ChurnRisk = (typeof CHURN_RISKS)[number];
 
 /** What a customer list may be sorted by; the server maps each key to one column. */
@@ -205,7 +207,7 @@ export const customerEvaluationSchema = z.object({
   churn: z.object({
     score: z.number(),
     risk: z.enum(CHURN_RISKS),
-    /** Reason codes: missed_cycles, own_decline, peer_decline, credit_downgrade, dissatisfied, terminated. */
+    /** Reason codes: one of CHURN_REASONS each. */
     reasons: z.array(z.string()),
   }),
   lifetimeValue: z.object({

@@ -18,6 +18,8 @@ export interface Database {
   all<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Streams a query's rows in chunks (for exports of a million rows). */
   each<T extends Row = Row>(sql: string, params: readonly SqlValue[], onRows: (rows: T[]) => Promise<void> | void): Promise<void>;
+  /** Streams a query's rows in chunks as arrays of values in the order of its columns: no object per row, for the widest exports. */
+  eachArray(sql: string, params: readonly SqlValue[], onRows: (rows: unknown[][]) => Promise<void> | void): Promise<void>;
   /**
    * Another connection to the same database, with its own transaction and
    * temporary tables. Long work that runs beside other requests (a

@@ -56,6 +56,14 @@ class DuckDbDatabase implements Database {
     }
   }
 
+  async eachArray(sql: string, params: readonly SqlValue[], onRows: (rows: unknown[][]) => Promise<void> | void): Promise<void> {
+    const result = await this.#connection.stream(sql, params as DuckDBValue[]);
+    for await (const chunk of result.yieldRowsJs()) {
+      for (const row of chunk) for (let column = 0; column < row.length; column += 1) row[column] = toPlain(row[column]) as never;
+      await onRows(chunk);
+    }
+  }
+
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.#inTransaction) return work();
     await this.#connection.run('BEGIN TRANSACTION');
