@@ -1,10 +1,11 @@
-// npm run bench -- [--customers N] [--weeks W] [--lines-per-order K] [--runs R] [--reuse] [--clv]
+// npm run bench -- [--customers N] [--weeks W] [--lines-per-order K] [--runs R] [--reuse] [--clv] [--export]
 //
 // Generates the demo company at the given size, then times the evaluation
 // with the default scheme against a baseline measured in the same run: one
 // bare DuckDB aggregate scan (sum of qty and amount grouped by customer) over
 // the same order lines. Prints each stage's median and, last, the line
-// `evaluation/scan ratio: X`. With --clv it runs the lifetime-value benchmark.
+// `evaluation/scan ratio: X`. With --clv it runs the lifetime-value benchmark;
+// with --export it times the exports of the latest run instead (export-bench.js).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     reuse: { type: 'boolean', default: false },
     clv: { type: 'boolean', default: false },
+    export: { type: 'boolean', default: false },
     dir: { type: 'string', default: 'bench/results' },
   },
 });
@@ -56,6 +58,12 @@ if (present[0].n === 0) {
 }
 const lines = (await db.all('SELECT count(*) AS n FROM order_lines'))[0].n;
 console.log(`order lines             ${lines}`);
+if (values.export) {
+  const { runExportBench } = await import('./export-bench.js');
+  await runExportBench(db, { runs, dir: values.dir, median, seconds });
+  await db.close();
+  process.exit(0);
+}
 
 const scanTimes = [];
 const evaluationTimes = [];
