@@ -16,8 +16,9 @@ export async function runExportBench(db, { runs, dir, median, seconds }) {
   const out = (name) => join(dir, `export-bench.${name}`);
   const stages = {
     'copy (baseline)': async () => {
-      // The file name is ours, not a user's: it may stand in the statement.
-      await db.run(`COPY (SELECT * EXCLUDE (run_id) FROM run_results WHERE run_id = $1 ORDER BY rank, customer_id) TO '${out('copy.csv')}' (HEADER)`, [latest]);
+      // COPY takes no parameter for its file: the bench's own path goes in as a quoted literal.
+      const file = out('copy.csv').replaceAll("'", "''");
+      await db.run(`COPY (SELECT * EXCLUDE (run_id) FROM run_results WHERE run_id = $1 ORDER BY rank, customer_id) TO '${file}' (HEADER)`, [latest]);
       return out('copy.csv');
     },
     'results csv': async () => (await exportResults(db, { runId: latest, format: 'csv', headers: 'zh', out: out('csv') }), out('csv')),
