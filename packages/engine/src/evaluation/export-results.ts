@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import {
   CHURN_REASONS,
@@ -151,7 +152,9 @@ export async function exportResults(db: Database, options: ExportOptions): Promi
     await workbook.finish();
     return { rows: count, runId: run.runId };
   } catch (error) {
+    // No half-written file is left behind to be taken for an export.
     out.destroy();
+    await rm(options.out, { force: true });
     throw error;
   }
 }

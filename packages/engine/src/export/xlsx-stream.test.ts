@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -72,6 +73,18 @@ describe('XlsxStreamWriter', () => {
     await writer.addRowXml('', EXCEL_MAX_ROWS - 1);
     await expect(writer.addRows([[1]])).rejects.toThrow(`at most ${EXCEL_MAX_ROWS} rows`);
     await writer.finish();
+  });
+
+  it('stops with an error when the output closes before the workbook is complete (a client that went away)', async () => {
+    const out = new PassThrough(); // nobody reads it: the archive backs up until the output is closed
+    const writer = new XlsxStreamWriter(out);
+    await writer.startSheet('rows', [{ header: 'text', width: 40 }]);
+    const rows = Array.from({ length: 2000 }, (_, index) => [`row ${index} ${'x'.repeat(200)}`]);
+    setTimeout(() => out.destroy(), 50);
+    const writing = (async () => {
+      for (let round = 0; round < 1000; round += 1) await writer.addRows(rows);
+    })();
+    await expect(writing).rejects.toThrow('closed before the file was complete');
   });
 
   it('writes a readable empty workbook when no sheet was started', async () => {

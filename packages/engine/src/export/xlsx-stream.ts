@@ -118,6 +118,7 @@ export class XlsxStreamWriter {
     // Unobserved until awaited: a failure is reported by the step that waits on it.
     this.#failed.catch(() => undefined);
     this.#finished = Promise.race([once(out, 'finish').then(() => undefined), this.#failed]);
+    this.#finished.catch(() => undefined);
   }
 
   /** Begins a worksheet: column widths, the bold header row, frozen below it. Ends the sheet before it. */
@@ -225,7 +226,8 @@ export class XlsxStreamWriter {
     this.#check();
     const sheet = this.#open as OpenSheet;
     sheet.stream.write(xml);
-    await drained(sheet.stream);
+    // The sheet drains as the archive reaches the output; if the output closes first (the client went away), stop.
+    await Promise.race([drained(sheet.stream), this.#failed]);
   }
 
   #check(): void {
