@@ -72,18 +72,37 @@ describe('GET /api/dashboard', () => {
     }
   });
 
-  it('lists the high churn warnings, highest score first, with manager and reasons', async () => {
+  it('lists the high churn warnings of customers still trading, highest score first, with manager and reasons', async () => {
+    // A customer whose licence ended: the highest churn score of all, at the termination stage.
+    const [lost] = await harness.db.all<{ customer_id: string; churn_risk: string; churn_score: number; lifecycle_stage: string }>(
+      "SELECT customer_id, churn_risk, churn_score, lifecycle_stage FROM run_results WHERE run_id = '2026Q3-002' AND churn_risk = 'low' ORDER BY customer_id LIMIT 1",
+    );
+    await harness.db.run("UPDATE run_results SET churn_risk = 'high', churn_score = 100, lifecycle_stage = 'termination' WHERE run_id = '2026Q3-002' AND customer_id = $1", [lost!.customer_id]);
     const { body } = await harness.json<DashboardResponse>('admin', '/api/dashboard?warnings=100');
+    await harness.db.run('UPDATE run_results SET churn_risk = $2, churn_score = $3, lifecycle_stage = $4 WHERE run_id = \'2026Q3-002\' AND customer_id = $1', [
+      lost!.customer_id,
+      lost!.churn_risk,
+      lost!.churn_score,
+      lost!.lifecycle_stage,
+    ]);
     const warnings = body.summary!.churnWarnings;
-    const high = await harness.db.all<{ customer_id: string }>("SELECT customer_id FROM run_results WHERE run_id = '2026Q3-002' AND churn_risk = 'high'");
-    expect(warnings).toHaveLength(high.length);
+    expect(body.summary!.lifecycle.termination).toBeGreaterThan(0);
+    const high = await harness.db.all<{ customer_id: string; lifecycle_stage: string }>(
+      "SELECT customer_id, lifecycle_stage FROM run_results WHERE run_id = '2026Q3-002' AND churn_risk = 'high' ORDER BY churn_score DESC, customer_id",
+    );
+    const trading = high.filter((row) => row.lifecycle_stage !== 'termination');
+    // Customers already at the termination stage are lost, not at risk: they are left out.
+    expect(warnings.map((warning) => warning.customerId)).not.toContain(lost!.customer_id);
+    expect(warnings.map((warning) => warning.customerId)).toEqual(trading.map((row) => row.customer_id));
+    expect(body.summary!.churnWarningTotal).toBe(trading.length);
     expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((warning) => warning.stage !== 'termination')).toBe(true);
     expect(warnings.map((warning) => warning.score)).toEqual([...warnings.map((warning) => warning.score)].sort((a, b) => b - a));
-    const stopped = warnings.find((warning) => warning.customerId === 'C0007');
-    expect(stopped).toMatchObject({ name: '商户7', managerId: 'M1', district: '东城区' });
-    expect(stopped!.reasons.length).toBeGreaterThan(0);
+    expect(warnings[0]).toMatchObject({ name: expect.stringMatching(/^商户/), managerId: expect.stringMatching(/^M/) });
+    expect(warnings[0]!.reasons.length).toBeGreaterThan(0);
     const limited = await harness.json<DashboardResponse>('admin', '/api/dashboard?warnings=1');
     expect(limited.body.summary!.churnWarnings).toEqual(warnings.slice(0, 1));
+    expect(limited.body.summary!.churnWarningTotal).toBe(trading.length);
   });
 
   it('counts a district head’s district and a manager’s own customers only', async () => {

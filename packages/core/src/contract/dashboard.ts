@@ -30,6 +30,9 @@ export const dashboardSummarySchema = runCountsSchema.extend({
     shown: count,
     points: z.record(z.string(), z.array(matrixPointSchema)),
   }),
+  /** Customers at high churn risk who are not yet at the termination stage (lost customers are not warned about). */
+  churnWarningTotal: count,
+  /** The first of them, highest churn score first. */
   churnWarnings: z.array(
     z.object({
       customerId: z.string(),

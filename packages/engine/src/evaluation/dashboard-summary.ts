@@ -36,8 +36,10 @@ export interface DashboardSummary extends ResultCounts {
   /** The run's service classes, best first. */
   readonly classes: readonly { readonly code: string; readonly name: LocalizedText }[];
   readonly matrix: ValueMatrixSample;
-  /** High churn risk, highest score first. */
+  /** High churn risk among customers not yet at the termination stage, highest score first. */
   readonly churnWarnings: readonly ChurnWarning[];
+  /** All such customers in scope (the list holds the first few). */
+  readonly churnWarningTotal: number;
 }
 
 export interface DashboardOptions {
@@ -53,7 +55,7 @@ export const MATRIX_POINTS_PER_CELL = 2000;
 /**
  * The overview of one run as a user may see it: counts by cell, class,
  * district, market, format, lifecycle stage and churn risk; a sample of the
- * value matrix; the customers with the highest churn scores.
+ * value matrix; the customers still trading with the highest churn scores.
  *
  * The scatter draws at most `perCell` customers per cell, chosen by the MD5
  * of their id, so the sample is the same on every load and in every engine,
@@ -88,13 +90,24 @@ export async function dashboardSummary(db: Database, options: DashboardOptions):
     lifecycle_stage: string;
     value_cell: string;
     service_class: string;
+    total: number;
   }>(
-    `SELECT r.customer_id, c.name, c.manager_id, c.district, r.churn_score, r.churn_reasons, r.lifecycle_stage, r.value_cell, r.service_class
+    // Customers already at the termination stage are lost rather than at risk: the warnings leave them out.
+    `SELECT r.customer_id, c.name, c.manager_id, c.district, r.churn_score, r.churn_reasons, r.lifecycle_stage, r.value_cell, r.service_class,
+       count(*) OVER () AS total
      FROM run_results r LEFT JOIN customers c ON c.customer_id = r.customer_id
-     WHERE r.run_id = $1 AND r.churn_risk = 'high' AND ${predicate.sql}
+     WHERE r.run_id = $1 AND r.churn_risk = 'high' AND r.lifecycle_stage <> 'termination' AND ${predicate.sql}
      ORDER BY r.churn_score DESC, r.customer_id LIMIT ${Math.max(0, Math.floor(options.warnings ?? 10))}`,
     params,
   );
+  const warningTotal =
+    warnings[0]?.total ??
+    (await db.all<{ n: number }>(
+      `SELECT count(*) AS n FROM run_results r LEFT JOIN customers c ON c.customer_id = r.customer_id
+       WHERE r.run_id = $1 AND r.churn_risk = 'high' AND r.lifecycle_stage <> 'termination' AND ${predicate.sql}`,
+      params,
+    ))[0]?.n ??
+    0;
 
   const { frozen, ...summary } = run;
   return {
@@ -109,6 +122,7 @@ export async function dashboardSummary(db: Database, options: DashboardOptions):
       shown: sampled.length,
       points,
     },
+    churnWarningTotal: warningTotal,
     churnWarnings: warnings.map((row) => ({
       customerId: row.customer_id,
       name: row.name,

@@ -31,14 +31,15 @@ export const dashboardZhCN = {
   'dashboard.risk.title': '流失风险',
   'dashboard.risk.level': '{level}风险',
   'dashboard.warnings.title': '高流失风险预警',
-  'dashboard.warnings.empty': '本批次没有高流失风险客户',
+  'dashboard.warnings.empty': '本批次没有仍在经营的高流失风险客户。',
+  'dashboard.warnings.terminated': '另有 {count} 户已进入终止期，不在预警之列。',
   'dashboard.warnings.customer': '客户',
   'dashboard.warnings.manager': '客户经理 / 区县',
   'dashboard.warnings.score': '风险分',
   'dashboard.warnings.reasons': '预警原因',
   'dashboard.warnings.stage': '生命周期',
   'dashboard.warnings.cell': '价值类别',
-  'dashboard.warnings.more': '共 {count} 户高风险客户，此处列出风险分最高的 {shown} 户。',
+  'dashboard.warnings.more': '共 {count} 户仍在经营的高风险客户，此处列出风险分最高的 {shown} 户。',
 } as const;
 
 export const dashboardEn: Readonly<Record<keyof typeof dashboardZhCN, string>> = {
@@ -73,12 +74,13 @@ export const dashboardEn: Readonly<Record<keyof typeof dashboardZhCN, string>> =
   'dashboard.risk.title': 'Churn risk',
   'dashboard.risk.level': '{level} risk',
   'dashboard.warnings.title': 'High churn risk',
-  'dashboard.warnings.empty': 'No customer has a high churn risk in this run',
+  'dashboard.warnings.empty': 'No customer still trading has a high churn risk in this run. ',
+  'dashboard.warnings.terminated': '{count} more are at the termination stage and are not warned about.',
   'dashboard.warnings.customer': 'Customer',
   'dashboard.warnings.manager': 'Manager / district',
   'dashboard.warnings.score': 'Score',
   'dashboard.warnings.reasons': 'Reasons',
   'dashboard.warnings.stage': 'Lifecycle',
   'dashboard.warnings.cell': 'Value cell',
-  'dashboard.warnings.more': '{count} customers have a high churn risk; the {shown} with the highest scores are listed.',
+  'dashboard.warnings.more': '{count} customers still trading have a high churn risk; the {shown} with the highest scores are listed. ',
 };

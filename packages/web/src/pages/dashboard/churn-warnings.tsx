@@ -7,13 +7,16 @@ import { useCoreText } from '../../i18n/use-core-text.js';
 
 type Warning = DashboardSummaryDto['churnWarnings'][number];
 
-/** The customers most likely to leave: highest churn score first, with the reasons the run found. */
+/** The customers still trading who are most likely to leave: highest churn score first, with the reasons the run found. */
 export function ChurnWarnings({ summary }: { readonly summary: DashboardSummaryDto }) {
   const { t, locale } = useI18n();
   const { label } = useCoreText();
-  const high = summary.churnRisk.high ?? 0;
+  const total = summary.churnWarningTotal;
+  const terminated = summary.lifecycle.termination ?? 0;
+  // Customers at the termination stage are lost, not at risk: the list leaves them out and says how many there are.
+  const lost = terminated > 0 ? t('dashboard.warnings.terminated', { count: formatCount(terminated, locale) }) : '';
   if (summary.churnWarnings.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.warnings.empty')} style={{ padding: '32px 0' }} />;
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`${t('dashboard.warnings.empty')}${lost}`} style={{ padding: '32px 0' }} />;
   }
   return (
     <>
@@ -77,9 +80,10 @@ export function ChurnWarnings({ summary }: { readonly summary: DashboardSummaryD
           },
         ]}
       />
-      {high > summary.churnWarnings.length ? (
-        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
-          {t('dashboard.warnings.more', { count: formatCount(high, locale), shown: summary.churnWarnings.length })}
+      {total > summary.churnWarnings.length || terminated > 0 ? (
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }} data-testid="churn-warnings-note">
+          {total > summary.churnWarnings.length ? t('dashboard.warnings.more', { count: formatCount(total, locale), shown: summary.churnWarnings.length }) : ''}
+          {lost}
         </Typography.Text>
       ) : null}
     </>
