@@ -193,6 +193,72 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await page.getByTestId('scheme-info').getByText('default 第 4 版').waitFor();
         await page.getByTestId('indicator-tree').locator('tr', { hasText: '单笔毛利' }).getByText('自定义').waitFor();
 
+        // Service strategies: 核心类 visits every two weeks, gains a personalised item typed in Chinese only (moved up one),
+        // and 重要类 loses its second item; saved as version 5.
+        await page.getByRole('tab', { name: /^服务策略/ }).click();
+        const coreClass = page.getByTestId('strategy-class-core');
+        await coreClass.getByText('核心类', { exact: true }).waitFor();
+        await coreClass.getByTestId('strategy-goal-zh').waitFor();
+        expect(await coreClass.getByTestId('strategy-goal-en').inputValue()).toContain('consolidate');
+        await coreClass.getByTestId('strategy-visit-frequency').click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '每两周一次' }).click();
+        await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+        await coreClass.getByTestId('strategy-visit-frequency').getByText('每两周一次').waitFor();
+        const coreItems = coreClass.getByTestId('strategy-items-class-core');
+        expect(await coreItems.locator('[data-testid^="strategy-item-"][data-testid$="-zh"]').count()).toBe(3);
+        // The notice of the last save would cover the form in the screenshots.
+        await page.locator('.ant-message-notice', { hasText: '已保存为 default 第 4 版' }).waitFor({ state: 'detached' });
+        await coreItems.getByTestId('strategy-add-item').click();
+        // A new item is empty: the Chinese is required, shown inline, on its section and on the tab.
+        await coreItems.getByTestId('strategy-item-3-error').getByText('请填写中文').waitFor();
+        await page.getByTestId('strategy-problems').getByText('核心类：个性化服务项目第 4 项的中文为空').waitFor();
+        await page.getByTestId('strategy-tab-problems').waitFor();
+        await screenshot(page, 'zh-schemes-strategies-error');
+        await coreItems.getByTestId('strategy-item-3-zh').fill('季度经营座谈会');
+        await page.getByTestId('strategy-problems').waitFor({ state: 'detached' });
+        expect(await page.getByTestId('strategy-tab-problems').count()).toBe(0);
+        expect(await coreItems.getByTestId('strategy-item-3-en').inputValue()).toBe('');
+        await coreItems.getByTestId('strategy-item-3-up').click();
+        expect(await coreItems.getByTestId('strategy-item-2-zh').inputValue()).toBe('季度经营座谈会');
+        expect(await coreItems.getByTestId('strategy-item-3-zh').inputValue()).toBe('增值服务优先（陈列升级、培训）');
+        await coreItems.getByTestId('strategy-items-count').getByText('4 / 30 项').waitFor();
+        const importantItems = page.getByTestId('strategy-class-important').getByTestId('strategy-items-class-important');
+        expect(await importantItems.getByTestId('strategy-item-1-zh').inputValue()).toBe('品类结构优化建议');
+        await importantItems.getByTestId('strategy-item-1-remove').click();
+        await importantItems.getByTestId('strategy-item-1-zh').waitFor({ state: 'detached' });
+        await screenshot(page, 'zh-schemes-strategies');
+        await page.getByTestId('scheme-save').click();
+        await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
+        await page.getByText('已保存为 default 第 5 版').waitFor();
+        await page.getByTestId('scheme-info').getByText('default 第 5 版').waitFor();
+        // Version 5 as reloaded from the server: in the editor, and the stored document with the Chinese as the new item's English.
+        await coreClass.getByTestId('strategy-visit-frequency').getByText('每两周一次').waitFor();
+        expect(await coreItems.getByTestId('strategy-item-2-zh').inputValue()).toBe('季度经营座谈会');
+        expect(await importantItems.getByTestId('strategy-item-1-zh').count()).toBe(0);
+        const stored = await page.request.get(`${server.url}/api/schemes/default?version=5`);
+        expect(stored.ok()).toBe(true);
+        const { document: version5 } = (await stored.json()) as { document: { strategies: { classes: Record<string, { visitFrequency: string; personalItems: { 'zh-CN': string; en: string }[] }> } } };
+        expect(version5.strategies.classes.core?.visitFrequency).toBe('biweekly');
+        expect(version5.strategies.classes.core?.personalItems.map((item) => item['zh-CN'])).toEqual(['月度经营分析指导书', '品牌培育与新品首发', '季度经营座谈会', '增值服务优先（陈列升级、培训）']);
+        expect(version5.strategies.classes.core?.personalItems[2]).toEqual({ 'zh-CN': '季度经营座谈会', en: '季度经营座谈会' });
+        expect(version5.strategies.classes.important?.personalItems).toEqual([{ 'zh-CN': '销售数据分析与订货建议', en: 'sales data analysis and ordering advice' }]);
+        await page.getByTestId('strategy-sections').getByText('生命周期').click();
+        await page.getByTestId('strategy-stage-decline').getByTestId('strategy-items-stage-decline').waitFor();
+        await page.locator('.ant-message-notice', { hasText: '已保存为 default 第 5 版' }).waitFor({ state: 'detached' });
+        await screenshot(page, 'zh-schemes-strategies-lifecycle');
+        // The lifecycle part is optional: removed (confirmed), it can be added back from the default scheme's (this edit is not saved).
+        await page.getByTestId('strategy-lifecycle-remove').click();
+        await page.getByRole('button', { name: '移 除' }).click();
+        await page.getByTestId('strategy-lifecycle-add').waitFor();
+        expect(await page.getByTestId('strategy-stage-decline').count()).toBe(0);
+        await page.getByTestId('scheme-info').getByText('已修改，尚未保存').waitFor();
+        await screenshot(page, 'zh-schemes-strategies-no-lifecycle');
+        await page.getByTestId('strategy-lifecycle-add').click();
+        await page.getByTestId('strategy-stage-decline').getByTestId('strategy-items-stage-decline').waitFor();
+        // The default scheme's stage strategies are what version 5 has, so the draft is unchanged again.
+        await page.getByTestId('scheme-info').getByText('已修改，尚未保存').waitFor({ state: 'detached' });
+        await page.getByRole('tab', { name: '指标与权重' }).click();
+
         // Removing is confirmed, and the last indicator of a dimension stays (this edit is not saved).
         await page.getByTestId('indicator-remove-violation_count').click();
         await page.getByRole('button', { name: '删 除' }).click();
@@ -220,6 +286,14 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await page.getByRole('tab', { name: 'Thresholds and class rules' }).click();
         await page.getByTestId('class-rules').waitFor();
         await screenshot(page, 'en-schemes-rules');
+        await page.getByRole('tab', { name: /^Service strategies/ }).click();
+        await page.getByTestId('strategy-class-core').getByText('Core', { exact: true }).waitFor();
+        await page.getByTestId('strategy-sections').getByText('Value cells').click();
+        await page.getByTestId('strategy-cell-value').waitFor();
+        await screenshot(page, 'en-schemes-strategies');
+        await page.getByTestId('strategy-sections').getByText('Common items').click();
+        await page.getByTestId('strategy-common').getByTestId('strategy-item-3-en').waitFor();
+        await screenshot(page, 'en-schemes-strategies-common');
         await page.getByTestId('language-switch').click();
         await page.getByRole('tab', { name: '阈值与分类规则' }).click();
         await page.getByTestId('class-rules').waitFor();

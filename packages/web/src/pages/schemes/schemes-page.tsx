@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { indicatorByCode, schemeRoutes, type CustomIndicator, type Scheme } from '@retail-value/core';
@@ -19,6 +19,8 @@ import { IndicatorTree } from './indicator-tree.js';
 import { SaveSchemeModal } from './save-scheme-modal.js';
 import { ahpProblems, childrenOf, segmentsOf, specOf, withSegmentBy, withSpec, type LevelKey } from './scheme-edit.js';
 import { useSchemeNames, useSegmentName } from './scheme-names.js';
+import { strategyProblems } from './strategy-edit.js';
+import { StrategyForm } from './strategy-form.js';
 import { useLevelNames } from './use-level-name.js';
 import { WeightLevelEditor } from './weight-level-editor.js';
 
@@ -32,7 +34,7 @@ const choiceOf = (schemeId: string, version: number | null): Choice => `${scheme
  * and missing-value policy, edit its weights (direct,
  * AHP with live consistency, entropy / CRITIC with a preview from the latest
  * run, or blended; per segment), its value-matrix thresholds and class
- * rules, check it on the server and save it as a new version.
+ * rules, its service strategies, check it on the server and save it as a new version.
  */
 export function SchemesPage() {
   const { t } = useI18n();
@@ -90,6 +92,7 @@ export function SchemesPage() {
   const levels = useLevelNames(draft);
   const dirty = draft !== undefined && JSON.stringify(draft) !== baseline;
   const inconsistent = draft === undefined ? [] : ahpProblems(draft);
+  const strategyProblemCount = draft === undefined ? 0 : strategyProblems(draft).length;
 
   const validate = async () => {
     if (draft === undefined) return;
@@ -275,6 +278,16 @@ export function SchemesPage() {
                   ),
                 },
                 { key: 'rules', label: t('schemes.tab.rules'), children: <ClassRulesForm scheme={draft} onChange={setDraft} /> },
+                {
+                  key: 'strategies',
+                  label: (
+                    <Flex gap={6} align="center">
+                      {t('schemes.tab.strategies')}
+                      {strategyProblemCount > 0 ? <Badge count={strategyProblemCount} size="small" data-testid="strategy-tab-problems" /> : null}
+                    </Flex>
+                  ),
+                  children: <StrategyForm scheme={draft} onChange={setDraft} />,
+                },
               ]}
             />
           </Card>
