@@ -1,4 +1,4 @@
-import { Badge, Empty, Table, Tag, Typography } from 'antd';
+import { Badge, Empty, Table, Typography } from 'antd';
 import type { DashboardSummaryDto } from '@retail-value/core';
 import { CELL_COLORS, RISK_COLORS } from '../../charts/palette.js';
 import { formatCount, formatFixed } from '../../format/numbers.js';
@@ -62,17 +62,14 @@ export function ChurnWarnings({ summary }: { readonly summary: DashboardSummaryD
           {
             title: t('dashboard.warnings.reasons'),
             dataIndex: 'reasons',
+            // The reasons wrap as one text within the column, so the stage and cell stay in view.
             render: (reasons: readonly string[]) => (
-              <>
-                {reasons.map((reason) => (
-                  <Tag key={reason} color="red" variant="outlined" style={{ marginBlock: 2 }}>
-                    {label(`reason.${reason}`)}
-                  </Tag>
-                ))}
-              </>
+              <Typography.Text type="danger" style={{ display: 'block', width: 180, whiteSpace: 'normal', fontSize: 13 }}>
+                {reasons.map((reason) => label(`reason.${reason}`)).join(t('dashboard.warnings.separator'))}
+              </Typography.Text>
             ),
           },
-          { title: t('dashboard.warnings.stage'), dataIndex: 'stage', width: 88, render: (stage: string) => label(`stage.${stage}`) },
+          { title: t('dashboard.warnings.stage'), dataIndex: 'stage', width: 72, render: (stage: string) => label(`stage.${stage}`) },
           {
             title: t('dashboard.warnings.cell'),
             dataIndex: 'valueCell',
