@@ -1,24 +1,13 @@
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import {
-  CHURN_REASONS,
-  CHURN_RISKS,
-  CUSTOMER_FORMATS,
-  CUSTOMER_MARKETS,
-  LIFECYCLE_STAGES,
-  t,
-  VALUE_CELLS,
-  type Locale,
-  type LocalizedText,
-  type ScopedUser,
-} from '@retail-value/core';
+import { t, VALUE_CELLS, type Locale, type LocalizedText, type ScopedUser } from '@retail-value/core';
 import type { Database } from '../db/database.js';
 import { loadRun } from './run-store.js';
 import { scopePredicate } from '../accounts/scope-predicate.js';
 import { csvLines } from '../export/csv-text.js';
 import { drained, XlsxStreamWriter } from '../export/xlsx-stream.js';
-import { rowTextQuery, writeSheetRows, type ExportCell } from '../export/row-text-sql.js';
+import { resultCodeNames, rowTextQuery, writeSheetRows, type ExportCell } from '../export/row-text-sql.js';
 
 export type HeaderLanguage = 'zh' | 'en';
 
@@ -53,9 +42,8 @@ export async function exportResults(db: Database, options: ExportOptions): Promi
   const run = await loadRun(db, options.runId);
   const locale: Locale = options.headers === 'zh' ? 'zh-CN' : 'en';
   const zh = options.headers === 'zh';
-  const labels = (prefix: string, codes: readonly string[]): ReadonlyMap<string, string> | undefined =>
-    zh ? new Map(codes.map((code) => [code, t(locale, `${prefix}.${code}`)])) : undefined;
   const classNames = new Map(run.frozen.classes.map((found) => [found.code, found.name]));
+  const names = resultCodeNames(zh ? locale : undefined, new Map([...classNames].map(([code, name]) => [code, name['zh-CN']])));
   const element = (array: string, index: number): string => db.dialect.arrayElement(`r.${array}`, index + 1);
   const plain = (sql: string): ExportCell => ({ kind: 'text', sql });
   const number = (sql: string): ExportCell => ({ kind: 'number', sql });
@@ -66,27 +54,27 @@ export async function exportResults(db: Database, options: ExportOptions): Promi
     { header: text('客户经理', 'manager_id'), cell: plain('c.manager_id') },
     { header: text('区县', 'district'), cell: plain('c.district') },
     { header: text('营销线路', 'route'), cell: plain('c.route') },
-    { header: text('市场类型', 'market'), cell: { kind: 'text', sql: 'r.market', labels: labels('market', CUSTOMER_MARKETS) } },
-    { header: text('业态', 'format'), cell: { kind: 'text', sql: 'r.format', labels: labels('format', CUSTOMER_FORMATS) } },
+    { header: text('市场类型', 'market'), cell: { kind: 'text', sql: 'r.market', labels: names.market } },
+    { header: text('业态', 'format'), cell: { kind: 'text', sql: 'r.format', labels: names.format } },
     { header: text('信用等级', 'credit_grade'), cell: plain('r.credit_grade') },
     { header: text('订货周期', 'order_cycle'), cell: plain('c.order_cycle') },
     { header: text('当前价值', 'current_value'), cell: number('r.current_value') },
     { header: text('潜在价值', 'potential_value'), cell: number('r.potential_value') },
     { header: text('综合得分', 'composite_score'), cell: number('r.composite_score') },
     { header: text('排名', 'rank'), cell: number('r.rank') },
-    { header: text('价值类别', 'value_cell'), cell: { kind: 'text', sql: 'r.value_cell', labels: labels('cell', VALUE_CELLS) } },
+    { header: text('价值类别', 'value_cell'), cell: { kind: 'text', sql: 'r.value_cell', labels: names.cell } },
     {
       header: text('服务类别', 'service_class'),
-      cell: { kind: 'text', sql: 'r.service_class', labels: zh ? new Map([...classNames].map(([code, name]) => [code, name['zh-CN']])) : undefined },
+      cell: { kind: 'text', sql: 'r.service_class', labels: names.class },
     },
-    { header: text('生命周期', 'lifecycle_stage'), cell: { kind: 'text', sql: 'r.lifecycle_stage', labels: labels('stage', LIFECYCLE_STAGES) } },
+    { header: text('生命周期', 'lifecycle_stage'), cell: { kind: 'text', sql: 'r.lifecycle_stage', labels: names.stage } },
     {
       header: text('视同歇业', 'deemed_closed'),
       cell: { kind: 'text', sql: `CASE WHEN r.deemed_closed THEN 'true' ELSE 'false' END`, labels: zh ? new Map([['true', '是'], ['false', '否']]) : undefined },
     },
-    { header: text('流失风险', 'churn_risk'), cell: { kind: 'text', sql: 'r.churn_risk', labels: labels('churn', CHURN_RISKS) } },
+    { header: text('流失风险', 'churn_risk'), cell: { kind: 'text', sql: 'r.churn_risk', labels: names.churn } },
     { header: text('流失风险分', 'churn_score'), cell: number('r.churn_score') },
-    { header: text('流失原因', 'churn_reasons'), cell: { kind: 'codes', sql: 'r.churn_reasons', labels: labels('reason', CHURN_REASONS), separator: zh ? '；' : ',' } },
+    { header: text('流失原因', 'churn_reasons'), cell: { kind: 'codes', sql: 'r.churn_reasons', labels: names.reason, separator: zh ? '；' : ',' } },
     { header: text('客户终生价值', 'clv'), cell: number('r.clv') },
     { header: text('存活概率', 'p_alive'), cell: number('r.p_alive') },
     ...run.frozen.dimensions.map((dimension, index) => ({

@@ -1,3 +1,4 @@
+import { CHURN_REASONS, CHURN_RISKS, CUSTOMER_FORMATS, CUSTOMER_MARKETS, LIFECYCLE_STAGES, t, VALUE_CELLS, type Locale } from '@retail-value/core';
 import type { Database, SqlValue } from '../db/database.js';
 import { columnLetters, type SheetColumn, type XlsxStreamWriter } from './xlsx-stream.js';
 
@@ -11,6 +12,27 @@ export type ExportCell =
   | { readonly kind: 'number'; readonly sql: string }
   | { readonly kind: 'text'; readonly sql: string; readonly labels?: ReadonlyMap<string, string> | undefined }
   | { readonly kind: 'codes'; readonly sql: string; readonly labels?: ReadonlyMap<string, string> | undefined; readonly separator: string };
+
+/** The codes stored in a run's results that an export writes as names. */
+export type ResultCode = 'market' | 'format' | 'cell' | 'class' | 'stage' | 'churn' | 'reason';
+
+/**
+ * Names for the codes of a run's results in `locale` (service classes by the
+ * names the run froze, `classNames`, code → Chinese name); with no locale the
+ * codes are written as stored.
+ */
+export function resultCodeNames(locale: Locale | undefined, classNames: ReadonlyMap<string, string>): Record<ResultCode, ReadonlyMap<string, string> | undefined> {
+  const names = (prefix: string, codes: readonly string[]) => (locale === undefined ? undefined : new Map(codes.map((code) => [code, t(locale, `${prefix}.${code}`)])));
+  return {
+    market: names('market', CUSTOMER_MARKETS),
+    format: names('format', CUSTOMER_FORMATS),
+    cell: names('cell', VALUE_CELLS),
+    class: locale === undefined ? undefined : classNames,
+    stage: names('stage', LIFECYCLE_STAGES),
+    churn: names('churn', CHURN_RISKS),
+    reason: names('reason', CHURN_REASONS),
+  };
+}
 
 /** Bound parameters collected while SQL is assembled, numbered from `first`. */
 class Params {

@@ -1,21 +1,9 @@
 import type { Writable } from 'node:stream';
-import {
-  CHURN_REASONS,
-  CHURN_RISKS,
-  CUSTOMER_FORMATS,
-  CUSTOMER_MARKETS,
-  LIFECYCLE_STAGES,
-  t,
-  VALUE_CELLS,
-  type CustomerFilter,
-  type Locale,
-  type RunReference,
-  type ScopedUser,
-} from '@retail-value/core';
+import { t, type CustomerFilter, type Locale, type RunReference, type ScopedUser } from '@retail-value/core';
 import type { Database } from '../db/database.js';
 import { loadRun } from '../evaluation/run-store.js';
 import { CUSTOMER_FROM, customerConditions, customerOrder } from '../customers/customer-query.js';
-import { rowTextQuery, writeSheetRows, type ExportCell } from './row-text-sql.js';
+import { resultCodeNames, rowTextQuery, writeSheetRows, type ExportCell } from './row-text-sql.js';
 import { XlsxStreamWriter } from './xlsx-stream.js';
 
 export interface CustomerWorkbookOptions {
@@ -44,8 +32,7 @@ export async function writeCustomerWorkbook(db: Database, options: CustomerWorkb
   const locale: Locale = options.headers === 'zh' ? 'zh-CN' : 'en';
   const zh = options.headers === 'zh';
   const classNames = new Map((await loadRun(db, options.run.runId)).frozen.classes.map((found) => [found.code, found.name['zh-CN']]));
-  const labels = (prefix: string, codes: readonly string[]): ReadonlyMap<string, string> | undefined =>
-    zh ? new Map(codes.map((code) => [code, t(locale, `${prefix}.${code}`)])) : undefined;
+  const names = resultCodeNames(zh ? locale : undefined, classNames);
   const text = (sql: string, codes?: ReadonlyMap<string, string>): ExportCell => ({ kind: 'text', sql, labels: codes });
   const number = (sql: string): ExportCell => ({ kind: 'number', sql });
   const columns: Column[] = [
@@ -55,19 +42,19 @@ export async function writeCustomerWorkbook(db: Database, options: CustomerWorkb
     { key: 'manager_id', width: 12, cell: text('c.manager_id') },
     { key: 'district', width: 12, cell: text('c.district') },
     { key: 'route', width: 12, cell: text('c.route') },
-    { key: 'market', width: 10, cell: text('r.market', labels('market', CUSTOMER_MARKETS)) },
-    { key: 'format', width: 12, cell: text('r.format', labels('format', CUSTOMER_FORMATS)) },
+    { key: 'market', width: 10, cell: text('r.market', names.market) },
+    { key: 'format', width: 12, cell: text('r.format', names.format) },
     { key: 'credit_grade', width: 10, cell: text('r.credit_grade') },
     { key: 'current_value', width: 12, cell: number('r.current_value') },
     { key: 'potential_value', width: 12, cell: number('r.potential_value') },
     { key: 'composite_score', width: 12, cell: number('r.composite_score') },
     { key: 'rank', width: 10, cell: number('r.rank') },
-    { key: 'value_cell', width: 16, cell: text('r.value_cell', labels('cell', VALUE_CELLS)) },
-    { key: 'service_class', width: 12, cell: text('r.service_class', zh ? classNames : undefined) },
-    { key: 'lifecycle_stage', width: 10, cell: text('r.lifecycle_stage', labels('stage', LIFECYCLE_STAGES)) },
-    { key: 'churn_risk', width: 10, cell: text('r.churn_risk', labels('churn', CHURN_RISKS)) },
+    { key: 'value_cell', width: 16, cell: text('r.value_cell', names.cell) },
+    { key: 'service_class', width: 12, cell: text('r.service_class', names.class) },
+    { key: 'lifecycle_stage', width: 10, cell: text('r.lifecycle_stage', names.stage) },
+    { key: 'churn_risk', width: 10, cell: text('r.churn_risk', names.churn) },
     { key: 'churn_score', width: 12, cell: number('r.churn_score') },
-    { key: 'churn_reasons', width: 30, cell: { kind: 'codes', sql: 'r.churn_reasons', labels: labels('reason', CHURN_REASONS), separator: zh ? '、' : ', ' } },
+    { key: 'churn_reasons', width: 30, cell: { kind: 'codes', sql: 'r.churn_reasons', labels: names.reason, separator: zh ? '、' : ', ' } },
     { key: 'clv', width: 16, cell: number('r.clv') },
   ];
 
