@@ -48,6 +48,8 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await page.getByTestId('evaluation-done').getByText('2026Q3-001').waitFor();
         await page.getByTestId('run-table').getByText('2026Q3-001').waitFor();
         await screenshot(page, 'zh-runs-evaluated');
+        // Only administrators delete runs.
+        expect(await page.locator('[data-testid^="run-delete-"]').count()).toBe(0);
 
         await page.getByTestId('run-table').getByRole('button', { name: '2026Q3-001' }).click();
         await page.getByTestId('clv-validation').waitFor();
@@ -312,6 +314,24 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await menuItem(page, '评价').click();
         await page.getByTestId('run-table').getByText('2026Q3-001').waitFor();
         expect(await page.getByTestId('start-evaluation').count()).toBe(0);
+        expect(await page.locator('[data-testid^="run-delete-"]').count()).toBe(0);
+        await page.getByTestId('logout').click();
+        await page.waitForURL(`${server.url}/login`);
+
+        // An administrator deletes a run after a confirmation that says what goes with it.
+        await signIn(page, 'admin', 'admin123', '登 录');
+        await heading(page, '总览');
+        await menuItem(page, '评价').click();
+        await page.getByTestId('run-table').getByText('2026Q3-001').waitFor();
+        await page.getByTestId('run-delete-2026Q3-001').click();
+        const confirm = page.locator('.ant-popconfirm');
+        await confirm.getByText('删除评价批次 2026Q3-001？').waitFor();
+        await confirm.getByText(/评价结果与评优记录将一并删除/).waitFor();
+        await screenshot(page, 'zh-runs-delete');
+        await confirm.getByRole('button', { name: '删 除' }).click();
+        await page.getByText('已删除评价批次 2026Q3-001').waitFor();
+        await page.getByTestId('run-table').getByText('2026Q3-001').waitFor({ state: 'detached' });
+        await page.getByTestId('run-table').getByText('2026Q2-001').waitFor();
         await page.getByTestId('logout').click();
         await page.waitForURL(`${server.url}/login`);
 

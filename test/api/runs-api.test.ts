@@ -225,3 +225,35 @@ describe('GET /api/compare', () => {
     expect((await harness.call('admin', `/api/compare/export?from=${EARLIER}&to=2020Q1-001`)).status).toBe(404);
   });
 });
+
+describe('DELETE /api/runs/{id}', () => {
+  it('lets an administrator delete a run, audited, and answers others with 403 and unknown runs with 404', async () => {
+    const { evaluate } = await import('@retail-value/engine');
+    const trial = await evaluate(harness.db, { period: '2026Q3', asOf: '2026-09-15' });
+    expect((await harness.call('analyst', `/api/runs/${trial.runId}`, { method: 'DELETE' })).status).toBe(403);
+    expect((await harness.call('admin', `/api/runs/${trial.runId}`, { method: 'DELETE', csrf: false })).status).toBe(403);
+    const missing = await harness.json<{ error: { message: string } }>('admin', '/api/runs/2026Q3-999', { method: 'DELETE' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe('未找到评价批次“2026Q3-999”');
+
+    const { status, body } = await harness.json<{ deleted: RunSummaryDto }>('admin', `/api/runs/${trial.runId}`, { method: 'DELETE' });
+    expect(status).toBe(200);
+    expect(body.deleted).toMatchObject({ runId: trial.runId, asOf: '2026-09-15', customers: 60 });
+    expect((await harness.call('admin', `/api/runs/${trial.runId}`)).status).toBe(404);
+    const listed = await harness.json<{ runs: RunSummaryDto[] }>('admin', '/api/runs');
+    expect(listed.body.runs.map((run) => run.runId)).not.toContain(trial.runId);
+    expect(listed.body.runs.map((run) => run.runId)).toEqual(expect.arrayContaining([EARLIER, LATER]));
+    const audit = (await listAudit(harness.db, { limit: 5, offset: 0 })).entries.find((entry) => entry.action === 'run.delete');
+    expect(audit).toMatchObject({ username: 'admin', target: trial.runId });
+  });
+
+  it('refuses while an evaluation runs, whose awards look back over earlier runs', async () => {
+    const started = await harness.json<{ jobId: string }>('analyst', '/api/evaluations', { method: 'POST', body: { period: '2026Q3' } });
+    expect(started.status).toBe(202);
+    const refused = await harness.json<{ error: { message: string } }>('admin', `/api/runs/${EARLIER}`, { method: 'DELETE' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(started.body.jobId);
+    expect((await poll(harness, started.body.jobId)).status).toBe('done');
+    expect((await harness.call('admin', `/api/runs/${EARLIER}`)).status).toBe(200);
+  });
+});

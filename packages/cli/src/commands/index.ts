@@ -12,6 +12,7 @@ import { resultsCommand } from './results.js';
 import { exportCommand } from './export.js';
 import { compareCommand } from './compare.js';
 import { awardsCommand } from './awards.js';
+import { runsCommand } from './runs.js';
 import { schemeCommand } from './scheme.js';
 import { indicatorsCommand } from './indicators.js';
 import { weightsCommand } from './weights.js';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandModule[] = [
   evaluateCommand,
   explainCommand,
   resultsCommand,
+  runsCommand,
   warningsCommand,
   exportCommand,
   compareCommand,

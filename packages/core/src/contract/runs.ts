@@ -218,6 +218,16 @@ export const runRoutes = {
     response: runDetailSchema,
     errors: { 404: 'no such run' },
   }),
+  delete: defineRoute({
+    method: 'DELETE',
+    path: '/api/runs/:runId',
+    summary: 'Delete a run with its results and awards (administrators; audited). Runs are never changed, only deleted',
+    tag: 'runs',
+    roles: ['admin'],
+    params: z.object({ runId }),
+    response: z.object({ deleted: runSummarySchema }),
+    errors: { 404: 'no such run', 409: 'an evaluation is running on this server' },
+  }),
 };
 
 export const evaluationRoutes = {

@@ -19,6 +19,7 @@ import { computeLifetimeValues } from './lifetime-value-step.js';
 import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRankExpression, rawExpression, scoreExpression, stableStatistic } from './compile-scores.js';
 import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
+import { RUN_DELETE_ACTION } from './run-store.js';
 import { computeAwards } from '../dynamics/compute-awards.js';
 import { columnList } from '../schema/migrate.js';
 import type { FrozenRun, SegmentWeights } from './frozen-run.js';
@@ -61,9 +62,15 @@ export async function inputFingerprint(db: Database): Promise<string> {
   return createHash('sha256').update(JSON.stringify({ loads, counts })).digest('hex');
 }
 
+/** The period's next run number: one past the highest so far, deleted runs included, so no id is given twice. */
 async function nextRunId(db: Database, period: string): Promise<string> {
-  const row = await one<{ n: number }>(db, 'SELECT count(*) AS n FROM runs WHERE period = $1', [period]);
-  return `${period}-${String(row.n + 1).padStart(3, '0')}`;
+  const rows = await db.all<{ run_id: string }>(
+    `SELECT run_id FROM runs WHERE period = $1
+     UNION ALL SELECT target FROM audit_log WHERE action = $2 AND starts_with(target, $1 || '-')`,
+    [period, RUN_DELETE_ACTION],
+  );
+  const numbers = rows.map((row) => Number(/-(\d+)$/.exec(row.run_id)?.[1] ?? 0));
+  return `${period}-${String(Math.max(0, ...numbers) + 1).padStart(3, '0')}`;
 }
 
 /** Objective weights of a level's children within one segment, from statistics the engine computes. */

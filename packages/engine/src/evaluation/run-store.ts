@@ -1,6 +1,7 @@
 import { issue, IssuesError } from '@retail-value/core';
 import type { Database } from '../db/database.js';
 import type { FrozenRun } from './frozen-run.js';
+import { recordAudit } from '../accounts/audit.js';
 
 export interface RunSummary {
   readonly runId: string;
@@ -51,4 +52,26 @@ export async function loadRun(db: Database, runId?: string): Promise<StoredRun> 
     throw new IssuesError([runId === undefined ? issue('evaluation.no_runs') : issue('evaluation.run_not_found', { value: runId })]);
   }
   return { ...toSummary(row), frozen: JSON.parse(row.frozen as string) as FrozenRun };
+}
+
+/** The audit action of a deleted run; its target is the run id, which is never given to another run. */
+export const RUN_DELETE_ACTION = 'run.delete';
+
+/**
+ * Deletes a run — its results, its awards and the run itself — and records
+ * who did it in the audit log, all in one transaction (a trial run, or one
+ * made on wrong data). Runs are never changed; deleting is the only way one
+ * goes. Awards already given by later runs stay as they were given, and the
+ * run's id is not given again (the next run of the period counts past it).
+ */
+export async function deleteRun(db: Database, runId: string, by: { readonly username: string | null; readonly via?: string; readonly now?: Date }): Promise<RunSummary> {
+  return db.transaction(async () => {
+    const { frozen: _frozen, ...run } = await loadRun(db, runId);
+    await db.run('DELETE FROM run_awards WHERE run_id = $1', [runId]);
+    await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
+    await db.run('DELETE FROM runs WHERE run_id = $1', [runId]);
+    const detail = { period: run.period, customers: run.customers, resultFingerprint: run.resultFingerprint, ...(by.via === undefined ? {} : { via: by.via }) };
+    await recordAudit(db, { username: by.username, action: RUN_DELETE_ACTION, target: run.runId, detail }, by.now);
+    return run;
+  });
 }

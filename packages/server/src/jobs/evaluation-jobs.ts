@@ -54,6 +54,11 @@ export class EvaluationJobs {
     this.#now = now;
   }
 
+  /** Refuses with 409 while a job runs: for work that must not change the runs under it. */
+  assertIdle(): void {
+    if (this.#running !== undefined) throw new HttpProblem(409, 'runs.evaluation_running', { params: { jobId: this.#running.jobId } });
+  }
+
   /** Starts a job, or refuses with 409 while another runs. Resolves once the job is under way. */
   async start(request: EvaluationRequest, startedBy: string): Promise<string> {
     if (this.#running !== undefined) throw new HttpProblem(409, 'runs.evaluation_running', { params: { jobId: this.#running.jobId } });

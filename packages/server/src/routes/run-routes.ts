@@ -14,6 +14,7 @@ import {
 import {
   compareRuns,
   countResults,
+  deleteRun,
   evaluationWindow,
   exportComparison,
   exportRunList,
@@ -67,6 +68,13 @@ export function registerRunRoutes(api: ApiRouter, deps: AppDeps): void {
     return workbookResponse(t(locale, 'runs.file.runs'), (out) =>
       exportRunList(connection, { out, locale, scope: session.user }).finally(() => connection.close()),
     );
+  });
+
+  api.add(runRoutes.delete, async ({ params, session }) => {
+    // An evaluation reads earlier runs (its awards look back over them): none is deleted under it.
+    jobs.assertIdle();
+    await loadRunOr404(deps.db, params.runId);
+    return { deleted: await deleteRun(deps.db, params.runId, { username: session.user.username, now: deps.now() }) };
   });
 
   api.add(runRoutes.get, async ({ params, session }) => {

@@ -4,6 +4,8 @@ import { defineCatalog } from '../locale.js';
 export const runsMessages = defineCatalog(
   {
     'runs.evaluation_running': '评价任务 {jobId} 正在进行，请等它完成后再开始新的评价',
+    'runs.list.empty': '还没有评价批次',
+    'runs.deleted': '已删除评价批次 {run}（{customers} 户客户的结果及其评优记录）',
     'runs.job_not_found': '未找到评价任务“{value}”（服务器重启后任务记录不再保留）',
     'runs.evaluation_failed': '评价未完成',
     'runs.dimension_not_in_run': '评价批次 {run} 没有维度“{value}”',
@@ -25,6 +27,8 @@ export const runsMessages = defineCatalog(
   },
   {
     'runs.evaluation_running': 'evaluation job {jobId} is running; wait for it to finish before starting another',
+    'runs.list.empty': 'no evaluation runs yet',
+    'runs.deleted': 'deleted run {run} (the results of {customers} customers and their awards)',
     'runs.job_not_found': 'evaluation job "{value}" not found (jobs are not kept across server restarts)',
     'runs.evaluation_failed': 'the evaluation did not finish',
     'runs.dimension_not_in_run': 'run {run} has no dimension "{value}"',

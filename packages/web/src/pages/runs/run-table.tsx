@@ -1,20 +1,26 @@
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Popconfirm, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { RunSummaryDto } from '@retail-value/core';
 import { formatCount } from '../../format/numbers.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
-/** Every run, newest first; a run opens its detail, and any run but the first can be compared with the one before it. */
+/**
+ * Every run, newest first; a run opens its detail, any run but the last can be
+ * compared with the one before it, and — given `onDelete` (administrators) —
+ * a run can be deleted after a confirmation that says what goes with it.
+ */
 export function RunTable({
   runs,
   loading,
   onOpen,
   onCompare,
+  onDelete,
 }: {
   readonly runs: readonly RunSummaryDto[];
   readonly loading: boolean;
   readonly onOpen: (runId: string) => void;
   readonly onCompare: (from: string, to: string) => void;
+  readonly onDelete?: ((runId: string) => Promise<void>) | undefined;
 }) {
   const { t, locale } = useI18n();
   return (
@@ -68,6 +74,20 @@ export function RunTable({
                   <Button size="small" type="link" onClick={() => onCompare(previous.runId, run.runId)}>
                     {t('runs.action.compare_previous')}
                   </Button>
+                )}
+                {onDelete === undefined ? null : (
+                  <Popconfirm
+                    title={t('runs.delete.title', { run: run.runId })}
+                    description={<div style={{ maxWidth: 320 }}>{t('runs.delete.description', { count: formatCount(run.customers, locale) })}</div>}
+                    okText={t('runs.delete.ok')}
+                    okButtonProps={{ danger: true }}
+                    cancelText={t('runs.delete.cancel')}
+                    onConfirm={() => onDelete(run.runId)}
+                  >
+                    <Button size="small" type="link" danger data-testid={`run-delete-${run.runId}`}>
+                      {t('runs.action.delete')}
+                    </Button>
+                  </Popconfirm>
                 )}
               </Space>
             );

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Card, Flex, Tabs, Typography } from 'antd';
+import { App, Card, Flex, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { runRoutes } from '@retail-value/core';
 import { useApiData } from '../../api/use-api-data.js';
@@ -36,6 +36,17 @@ export function RunsPage() {
   const from = search.get('from') ?? runs[1]?.runId;
   const to = search.get('to') ?? runs[0]?.runId;
   const canEvaluate = user.role === 'admin' || user.role === 'analyst';
+  const { message } = App.useApp();
+  // Administrators delete runs; a refusal (an evaluation running, a run already gone) is shown as the server words it.
+  const remove = async (runId: string) => {
+    try {
+      const { deleted } = await api(runRoutes.delete, { params: { runId } });
+      message.success(t('runs.delete.done', { run: deleted.runId }));
+    } catch (caught) {
+      message.error(caught instanceof Error ? caught.message : String(caught));
+    }
+    setVersion((value) => value + 1);
+  };
 
   const show = (next: RunsTab, pair?: { from: string | undefined; to: string | undefined }) => {
     const params = new URLSearchParams();
@@ -67,7 +78,13 @@ export function RunsPage() {
                     <Typography.Text strong>{t('runs.list.title', { count: runs.length })}</Typography.Text>
                     <ExportButton route={runRoutes.exportList} disabled={runs.length === 0} testId="runs-export" />
                   </Flex>
-                  <RunTable runs={runs} loading={loading} onOpen={setOpened} onCompare={(earlier, later) => show('compare', { from: earlier, to: later })} />
+                  <RunTable
+                    runs={runs}
+                    loading={loading}
+                    onOpen={setOpened}
+                    onCompare={(earlier, later) => show('compare', { from: earlier, to: later })}
+                    onDelete={user.role === 'admin' ? remove : undefined}
+                  />
                 </Flex>
               ),
             },
