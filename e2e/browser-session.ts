@@ -89,6 +89,9 @@ export async function runInBrowser<T>(context: TestContext, run: BrowserRun<T>, 
   const browser = await launchChromium(profile);
   const problems: string[] = [];
   const page = browser.pages()[0] ?? (await browser.newPage());
+  // The app turns its animations off for users who ask for less motion: a click then never lands
+  // on a dialog that is still zooming open, and screenshots show the settled page.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   try {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {

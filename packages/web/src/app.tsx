@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -17,6 +18,7 @@ import { RunsPage } from './pages/runs/runs-page.js';
 import { SchemesPage } from './pages/schemes/schemes-page.js';
 import { UsersPage } from './pages/users/users-page.js';
 import { THEME } from './theme.js';
+import { useReducedMotion } from './layout/use-reduced-motion.js';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -86,8 +88,11 @@ const router = createBrowserRouter([
 
 function Themed() {
   const { locale } = useI18n();
+  // Users who ask their system for less motion get dialogs, drawers and menus without animation.
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(() => ({ ...THEME, token: { ...THEME.token, motion: !reducedMotion } }), [reducedMotion]);
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
         <SessionProvider>
           <RouterProvider router={router} />
