@@ -80,7 +80,7 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await expectCharts(page, ['value-matrix-chart', 'lifecycle-funnel']);
 
         // Schemes: an inconsistent AHP matrix is refused with its CR, a consistent one saves as version 2;
-        // an added indicator with its own normalisation saves as version 3, a custom indicator as version 4.
+        // an added indicator with its own normalisation saves as version 3, a custom indicator as version 4, the custom indicator edited in place as version 5.
         await menuItem(page, '评价方案').click();
         await heading(page, '评价方案');
         await page.getByTestId('indicator-tree').waitFor();
@@ -195,8 +195,65 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await page.getByTestId('scheme-info').getByText('default 第 4 版').waitFor();
         await page.getByTestId('indicator-tree').locator('tr', { hasText: '单笔毛利' }).getByText('自定义').waitFor();
 
+        // The custom indicator edited in place: the same form, filled in, its code and dimension fixed; the Chinese name and the
+        // formula change (a malformed one reported at its position first), and version 5 differs from version 4 only by its definition.
+        await page.locator('.ant-message-notice', { hasText: '已保存为 default 第 4 版' }).waitFor({ state: 'detached' });
+        await page.getByTestId('edit-custom-profit_per_visit').click();
+        await custom.getByTestId('custom-formula').waitFor();
+        await page.getByRole('dialog').getByText('修改自定义指标：单笔毛利').waitFor();
+        const code = custom.getByTestId('custom-code');
+        expect(await code.inputValue()).toBe('profit_per_visit');
+        expect(await code.isEditable()).toBe(false);
+        await custom.getByText('编码是指标的标识，权重、标准化设置和已保存的评价结果都引用它，不能修改').waitFor();
+        await custom.locator('.ant-select-disabled').getByText('当前价值 · 贡献度').waitFor();
+        await custom.getByText('所属维度不能修改；如需移到其他维度，请删除该指标后重新新建').waitFor();
+        expect(await custom.getByTestId('custom-name-zh').inputValue()).toBe('单笔毛利');
+        expect(await custom.getByTestId('custom-name-en').inputValue()).toBe('gross profit per visit');
+        expect(await custom.getByTestId('custom-unit-zh').inputValue()).toBe('元');
+        expect(await custom.getByTestId('custom-formula').inputValue()).toBe('gross_profit / order_count');
+        await custom.getByTestId('custom-formula-valid').getByText('公式有效，引用：商业毛利、订单数').waitFor();
+        const saveCustom = custom.getByRole('button', { name: '保存修改' });
+        await custom.getByTestId('custom-name-zh').fill('单次订货毛利');
+        await custom.getByTestId('custom-formula').fill('gross_profit / max(order_count 1)');
+        await custom.getByTestId('custom-formula-error').getByText('第 32 个字符处缺少右括号，遇到“1”').waitFor();
+        expect(await custom.getByTestId('custom-formula-mark').textContent()).toBe('1');
+        expect(await saveCustom.isDisabled()).toBe(true);
+        await custom.getByTestId('custom-formula').fill('gross_profit / max(order_count, 1)');
+        await custom.getByTestId('custom-formula-valid').getByText('公式有效，引用：商业毛利、订单数').waitFor();
+        expect(await saveCustom.isDisabled()).toBe(false);
+        await screenshot(page, 'zh-schemes-custom-indicator-edit');
+        await saveCustom.click();
+        await page.getByText('已修改“单次订货毛利”').waitFor();
+        await custom.waitFor({ state: 'detached' });
+        await page.getByTestId('indicator-tree').locator('tr', { hasText: '单次订货毛利' }).getByText('自定义').waitFor();
+        expect(await page.getByTestId('indicator-tree').locator('tr', { hasText: '单笔毛利' }).count()).toBe(0);
+        await page.getByTestId('scheme-info').getByText('已修改，尚未保存').waitFor();
+        await page.getByTestId('scheme-save').click();
+        await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
+        await page.getByText('已保存为 default 第 5 版').waitFor();
+        await page.getByTestId('scheme-info').getByText('default 第 5 版').waitFor();
+        // Version 5 as reloaded from the server: the new name in the tree, and the stored definition with everything else as in version 4.
+        await page.getByTestId('indicator-tree').locator('tr', { hasText: '单次订货毛利' }).getByText('自定义').waitFor();
+        const storedScheme = async (version: number) => {
+          const response = await page.request.get(`${server.url}/api/schemes/default?version=${version}`);
+          expect(response.ok()).toBe(true);
+          return ((await response.json()) as { document: { customIndicators: unknown[] } & Record<string, unknown> }).document;
+        };
+        const [beforeEdit, afterEdit] = [await storedScheme(4), await storedScheme(5)];
+        expect(afterEdit.customIndicators).toEqual([
+          {
+            code: 'profit_per_visit',
+            name: { 'zh-CN': '单次订货毛利', en: 'gross profit per visit' },
+            dimension: 'contribution',
+            direction: 'benefit',
+            unit: { 'zh-CN': '元', en: 'yuan' },
+            formula: 'gross_profit / max(order_count, 1)',
+          },
+        ]);
+        expect({ ...afterEdit, customIndicators: [] }).toEqual({ ...beforeEdit, customIndicators: [] });
+
         // Service strategies: 核心类 visits every two weeks, gains a personalised item typed in Chinese only (moved up one),
-        // and 重要类 loses its second item; saved as version 5.
+        // and 重要类 loses its second item; saved as version 6.
         await page.getByRole('tab', { name: /^服务策略/ }).click();
         const coreClass = page.getByTestId('strategy-class-core');
         await coreClass.getByText('核心类', { exact: true }).waitFor();
@@ -209,7 +266,7 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         const coreItems = coreClass.getByTestId('strategy-items-class-core');
         expect(await coreItems.locator('[data-testid^="strategy-item-"][data-testid$="-zh"]').count()).toBe(3);
         // The notice of the last save would cover the form in the screenshots.
-        await page.locator('.ant-message-notice', { hasText: '已保存为 default 第 4 版' }).waitFor({ state: 'detached' });
+        await page.locator('.ant-message-notice', { hasText: '已保存为 default 第 5 版' }).waitFor({ state: 'detached' });
         await coreItems.getByTestId('strategy-add-item').click();
         // A new item is empty: the Chinese is required, shown inline, on its section and on the tab.
         await coreItems.getByTestId('strategy-item-3-error').getByText('请填写中文').waitFor();
@@ -231,22 +288,22 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await screenshot(page, 'zh-schemes-strategies');
         await page.getByTestId('scheme-save').click();
         await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
-        await page.getByText('已保存为 default 第 5 版').waitFor();
-        await page.getByTestId('scheme-info').getByText('default 第 5 版').waitFor();
-        // Version 5 as reloaded from the server: in the editor, and the stored document with the Chinese as the new item's English.
+        await page.getByText('已保存为 default 第 6 版').waitFor();
+        await page.getByTestId('scheme-info').getByText('default 第 6 版').waitFor();
+        // Version 6 as reloaded from the server: in the editor, and the stored document with the Chinese as the new item's English.
         await coreClass.getByTestId('strategy-visit-frequency').getByText('每两周一次').waitFor();
         expect(await coreItems.getByTestId('strategy-item-2-zh').inputValue()).toBe('季度经营座谈会');
         expect(await importantItems.getByTestId('strategy-item-1-zh').count()).toBe(0);
-        const stored = await page.request.get(`${server.url}/api/schemes/default?version=5`);
+        const stored = await page.request.get(`${server.url}/api/schemes/default?version=6`);
         expect(stored.ok()).toBe(true);
-        const { document: version5 } = (await stored.json()) as { document: { strategies: { classes: Record<string, { visitFrequency: string; personalItems: { 'zh-CN': string; en: string }[] }> } } };
-        expect(version5.strategies.classes.core?.visitFrequency).toBe('biweekly');
-        expect(version5.strategies.classes.core?.personalItems.map((item) => item['zh-CN'])).toEqual(['月度经营分析指导书', '品牌培育与新品首发', '季度经营座谈会', '增值服务优先（陈列升级、培训）']);
-        expect(version5.strategies.classes.core?.personalItems[2]).toEqual({ 'zh-CN': '季度经营座谈会', en: '季度经营座谈会' });
-        expect(version5.strategies.classes.important?.personalItems).toEqual([{ 'zh-CN': '销售数据分析与订货建议', en: 'sales data analysis and ordering advice' }]);
+        const { document: version6 } = (await stored.json()) as { document: { strategies: { classes: Record<string, { visitFrequency: string; personalItems: { 'zh-CN': string; en: string }[] }> } } };
+        expect(version6.strategies.classes.core?.visitFrequency).toBe('biweekly');
+        expect(version6.strategies.classes.core?.personalItems.map((item) => item['zh-CN'])).toEqual(['月度经营分析指导书', '品牌培育与新品首发', '季度经营座谈会', '增值服务优先（陈列升级、培训）']);
+        expect(version6.strategies.classes.core?.personalItems[2]).toEqual({ 'zh-CN': '季度经营座谈会', en: '季度经营座谈会' });
+        expect(version6.strategies.classes.important?.personalItems).toEqual([{ 'zh-CN': '销售数据分析与订货建议', en: 'sales data analysis and ordering advice' }]);
         await page.getByTestId('strategy-sections').getByText('生命周期').click();
         await page.getByTestId('strategy-stage-decline').getByTestId('strategy-items-stage-decline').waitFor();
-        await page.locator('.ant-message-notice', { hasText: '已保存为 default 第 5 版' }).waitFor({ state: 'detached' });
+        await page.locator('.ant-message-notice', { hasText: '已保存为 default 第 6 版' }).waitFor({ state: 'detached' });
         await screenshot(page, 'zh-schemes-strategies-lifecycle');
         // The lifecycle part is optional: removed (confirmed), it can be added back from the default scheme's (this edit is not saved).
         await page.getByTestId('strategy-lifecycle-remove').click();
@@ -257,7 +314,7 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await screenshot(page, 'zh-schemes-strategies-no-lifecycle');
         await page.getByTestId('strategy-lifecycle-add').click();
         await page.getByTestId('strategy-stage-decline').getByTestId('strategy-items-stage-decline').waitFor();
-        // The default scheme's stage strategies are what version 5 has, so the draft is unchanged again.
+        // The default scheme's stage strategies are what version 6 has, so the draft is unchanged again.
         await page.getByTestId('scheme-info').getByText('已修改，尚未保存').waitFor({ state: 'detached' });
         await page.getByRole('tab', { name: '指标与权重' }).click();
 
@@ -285,6 +342,15 @@ describe('dashboard, evaluations and schemes in chromium', () => {
         await menuItem(page, 'Schemes').click();
         await page.getByTestId('ahp-editor').waitFor();
         await screenshot(page, 'en-schemes');
+        // The edit form of the custom indicator in English (closed without a change).
+        await page.getByTestId('edit-custom-profit_per_visit').click();
+        await custom.getByTestId('custom-formula').waitFor();
+        await page.getByRole('dialog').getByText('Edit custom indicator: Gross profit per visit').waitFor();
+        expect(await custom.getByTestId('custom-formula').inputValue()).toBe('gross_profit / max(order_count, 1)');
+        await custom.getByText('The dimension cannot change; to move the indicator to another dimension, remove it and create it again').waitFor();
+        await screenshot(page, 'en-schemes-custom-indicator-edit');
+        await custom.getByRole('button', { name: 'Cancel' }).click();
+        await custom.waitFor({ state: 'detached' });
         await page.getByRole('tab', { name: 'Thresholds and class rules' }).click();
         await page.getByTestId('class-rules').waitFor();
         await screenshot(page, 'en-schemes-rules');

@@ -70,38 +70,60 @@ function FormulaError({ formula, found }: { readonly formula: string; readonly f
   );
 }
 
+/** The form's fields for a new indicator (empty, in the scheme's first dimension) or filled from one being edited. */
+function draftOf(scheme: Scheme, editing: CustomIndicator | undefined): Draft {
+  return {
+    code: editing?.code ?? '',
+    nameZh: editing?.name['zh-CN'] ?? '',
+    nameEn: editing?.name.en ?? '',
+    dimension: editing?.dimension ?? scheme.dimensions[0]?.code,
+    direction: editing?.direction ?? 'benefit',
+    unitZh: editing?.unit?.['zh-CN'] ?? '',
+    unitEn: editing?.unit?.en ?? '',
+    formula: editing?.formula ?? '',
+    definitionZh: editing?.definition?.['zh-CN'] ?? '',
+    definitionEn: editing?.definition?.en ?? '',
+  };
+}
+
 /**
  * 新建自定义指标: code, names, dimension (of those the scheme has),
  * direction, unit, formula and definition of an indicator the scheme
  * defines itself. The formula is checked as it is typed with the core's
  * own parser over the measure catalog; a measure is inserted at the cursor
  * by a click. OK stays disabled until everything would pass the core.
+ *
+ * With `editing`, the same form changes one of the scheme's own indicators
+ * (修改自定义指标): filled with its definition, its code and dimension shown
+ * but fixed (the code is its identity; another dimension means removing and
+ * creating it), everything else editable and checked the same way.
  */
-export function CustomIndicatorModal({ scheme, onAdd, onClose }: { readonly scheme: Scheme; readonly onAdd: (custom: CustomIndicator) => void; readonly onClose: () => void }) {
+export function CustomIndicatorModal({
+  scheme,
+  editing,
+  onSubmit,
+  onClose,
+}: {
+  readonly scheme: Scheme;
+  /** The custom indicator to change; absent to create one. */
+  readonly editing?: CustomIndicator;
+  readonly onSubmit: (custom: CustomIndicator) => void;
+  readonly onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const name = useSchemeNames(scheme);
   const formulaInput = useRef<InputRef>(null);
   const [search, setSearch] = useState('');
   const [touched, setTouched] = useState<ReadonlySet<keyof Draft>>(new Set());
-  const [draft, setDraft] = useState<Draft>({
-    code: '',
-    nameZh: '',
-    nameEn: '',
-    dimension: scheme.dimensions[0]?.code,
-    direction: 'benefit',
-    unitZh: '',
-    unitEn: '',
-    formula: '',
-    definitionZh: '',
-    definitionEn: '',
-  });
+  const [draft, setDraft] = useState<Draft>(() => draftOf(scheme, editing));
   const set = (change: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...change }));
     setTouched((current) => new Set([...current, ...(Object.keys(change) as (keyof Draft)[])]));
   };
 
   const code = draft.code.trim();
-  const codeProblem = code === '' ? undefined : customCodeProblem(scheme, code);
+  // An edited indicator's own code is in use by itself, and cannot change anyway.
+  const codeProblem = code === '' || editing !== undefined ? undefined : customCodeProblem(scheme, code);
   const formulaProblem = draft.formula.trim() === '' ? undefined : formulaIssue(draft.formula);
   const references = useMemo(() => {
     if (draft.formula.trim() === '' || formulaProblem !== undefined) return [];
@@ -151,12 +173,12 @@ export function CustomIndicatorModal({ scheme, onAdd, onClose }: { readonly sche
   return (
     <Modal
       open
-      title={t('schemes.custom.title')}
-      okText={t('schemes.custom.ok')}
+      title={editing === undefined ? t('schemes.custom.title') : t('schemes.custom.edit_title', { name: name(editing.code) })}
+      okText={editing === undefined ? t('schemes.custom.ok') : t('schemes.custom.save')}
       cancelText={t('schemes.indicator.cancel')}
       okButtonProps={{ disabled: custom === undefined }}
       onOk={() => {
-        if (custom !== undefined) onAdd(custom);
+        if (custom !== undefined) onSubmit(custom);
       }}
       onCancel={onClose}
       width={780}
@@ -164,7 +186,7 @@ export function CustomIndicatorModal({ scheme, onAdd, onClose }: { readonly sche
       data-testid="custom-indicator-form"
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('schemes.custom.hint')}
+        {editing === undefined ? t('schemes.custom.hint') : t('schemes.custom.edit_hint')}
       </Typography.Paragraph>
       <Form layout="vertical" component={false}>
         <Row gutter={16}>
@@ -173,17 +195,27 @@ export function CustomIndicatorModal({ scheme, onAdd, onClose }: { readonly sche
               label={t('schemes.custom.code')}
               required
               style={{ marginBottom: 12 }}
-              {...(codeProblem === undefined
-                ? { ...required('code'), extra: touched.has('code') && code !== '' ? undefined : t('schemes.custom.code_pattern') }
-                : { validateStatus: 'error' as const, help: codeProblem === 'pattern' ? t('schemes.custom.code_pattern') : t(`schemes.custom.code_${codeProblem}`, { code }) })}
+              {...(editing !== undefined
+                ? { extra: t('schemes.custom.code_fixed') }
+                : codeProblem === undefined
+                  ? { ...required('code'), extra: touched.has('code') && code !== '' ? undefined : t('schemes.custom.code_pattern') }
+                  : { validateStatus: 'error' as const, help: codeProblem === 'pattern' ? t('schemes.custom.code_pattern') : t(`schemes.custom.code_${codeProblem}`, { code }) })}
             >
-              <Input value={draft.code} autoComplete="off" style={{ fontFamily: MONO }} onChange={(event) => set({ code: event.target.value })} data-testid="custom-code" />
+              <Input
+                value={draft.code}
+                disabled={editing !== undefined}
+                autoComplete="off"
+                style={{ fontFamily: MONO }}
+                onChange={(event) => set({ code: event.target.value })}
+                data-testid="custom-code"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label={t('schemes.custom.dimension')} required style={{ marginBottom: 12 }}>
+            <Form.Item label={t('schemes.custom.dimension')} required style={{ marginBottom: 12 }} extra={editing === undefined ? undefined : t('schemes.custom.dimension_fixed')}>
               <Select
                 value={draft.dimension}
+                disabled={editing !== undefined}
                 onChange={(dimension: DimensionCode) => set({ dimension })}
                 options={scheme.dimensions.map((dimension) => ({ value: dimension.code, label: `${name(DIMENSION_INFO[dimension.code].side)} · ${name(dimension.code)}` }))}
                 data-testid="custom-dimension"

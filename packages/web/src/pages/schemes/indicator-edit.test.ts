@@ -11,6 +11,7 @@ import {
   sortedPoints,
   specWithChild,
   specWithoutChild,
+  updateCustomIndicator,
   withChoice,
 } from './indicator-edit.js';
 import { equalMatrix } from './pairwise.js';
@@ -184,6 +185,86 @@ describe('custom indicators', () => {
     clash.customIndicators[0] = { ...profitPerVisit, code: 'sales_volume' };
     const clashing = validateScheme(clash);
     expect(clashing.ok ? [] : clashing.issues.map((found) => found.code)).toContain('scheme.custom_clash');
+  });
+});
+
+describe('editing a custom indicator in place', () => {
+  const contributionOrder = ['sales_volume', 'gross_profit', 'avg_carton_price', 'class12_share', 'profit_per_visit'];
+  /** A consistent pairwise matrix (importance 5 : 4 : 3 : 2 : 1 in that order). */
+  const ahp: WeightSpec = {
+    method: 'ahp',
+    order: contributionOrder,
+    matrices: [[5, 4, 3, 2, 1].map((row, i, all) => all.map((column, j) => (i === j ? 1 : `${row}/${column}`)))],
+  };
+  /** The default scheme with 单笔毛利 and a second custom indicator, the former scored by percentile within the format and weighed by AHP in the urban set. */
+  function withCustoms(): Scheme {
+    let scheme = edited(addCustomIndicator(defaultScheme(), profitPerVisit));
+    scheme = edited(addCustomIndicator(scheme, { code: 'orders_per_week', name: { 'zh-CN': '周均订单', en: 'orders per week' }, dimension: 'loyalty', direction: 'benefit', formula: 'order_count / 13' }));
+    scheme = withChoice(scheme, { code: 'profit_per_visit', normalization: { method: 'percentile' }, scope: 'format', missing: 'zero' });
+    return withSpec(scheme, 'urban', { kind: 'dimension', dimension: 'contribution' }, ahp);
+  }
+  const changed: CustomIndicator = {
+    code: 'profit_per_visit',
+    name: { 'zh-CN': '单次订货毛利', en: 'gross profit per order' },
+    dimension: 'contribution',
+    direction: 'cost',
+    formula: 'max(gross_profit, 0) / coalesce(order_count, 1)',
+    definition: { 'zh-CN': '商业毛利除以订单数', en: 'gross profit divided by the number of orders' },
+  };
+
+  it('replaces the definition in its place and leaves weights, choices and dimensions as they were', () => {
+    const scheme = withCustoms();
+    expect(scheme.dimensions.find((dimension) => dimension.code === 'contribution')?.indicators).toEqual(contributionOrder);
+    expect(scheme.weights.sets.urban?.indicators.contribution).toEqual(ahp);
+    const before = structuredClone(scheme);
+    const updated = edited(updateCustomIndicator(scheme, 'profit_per_visit', changed));
+    // The input is not touched.
+    expect(scheme).toEqual(before);
+    // The new definition is stored (the unit it no longer has is gone), in the same place; the other custom indicator is as it was.
+    expect(updated.customIndicators).toEqual([changed, before.customIndicators[1]]);
+    expect(updated.customIndicators[0]).not.toHaveProperty('unit');
+    // Everything else is the same, deep: indicator choices, dimensions (and the indicator's place in it), every weight set including the AHP matrix.
+    expect(updated.indicators).toEqual(before.indicators);
+    expect(updated.indicators.find((choice) => choice.code === 'profit_per_visit')).toEqual({ code: 'profit_per_visit', normalization: { method: 'percentile' }, scope: 'format', missing: 'zero' });
+    expect(updated.dimensions).toEqual(before.dimensions);
+    expect(updated.weights).toEqual(before.weights);
+    expect({ ...updated, customIndicators: [] }).toEqual({ ...before, customIndicators: [] });
+  });
+
+  it('gives a scheme the core accepts and plans with the new formula and direction', () => {
+    const updated = edited(updateCustomIndicator(withCustoms(), 'profit_per_visit', changed));
+    const validation = validateScheme(updated);
+    expect(validation.ok ? [] : validation.issues).toEqual([]);
+    if (!validation.ok) return;
+    expect(validation.plan.indicators.find((indicator) => indicator.code === 'profit_per_visit')).toMatchObject({
+      custom: true,
+      dimension: 'contribution',
+      direction: 'cost',
+      formulaText: 'max(gross_profit, 0) / coalesce(order_count, 1)',
+    });
+  });
+
+  it('can be edited again and back: the original scheme comes back', () => {
+    const scheme = withCustoms();
+    const there = edited(updateCustomIndicator(scheme, 'profit_per_visit', changed));
+    expect(edited(updateCustomIndicator(there, 'profit_per_visit', profitPerVisit))).toEqual(scheme);
+  });
+
+  it('refuses an unknown code, a changed code or dimension, and a definition or formula the core rejects', () => {
+    const scheme = withCustoms();
+    // Library indicators and codes the scheme does not have are not its own to edit.
+    expect(updateCustomIndicator(scheme, 'sales_volume', { ...changed, code: 'sales_volume' })).toEqual({ ok: false, reason: 'unknown' });
+    expect(updateCustomIndicator(scheme, 'no_such_indicator', { ...changed, code: 'no_such_indicator' })).toEqual({ ok: false, reason: 'unknown' });
+    // The code is the identity: renaming it, even to a free code or to another custom indicator's, is refused.
+    expect(updateCustomIndicator(scheme, 'profit_per_visit', { ...changed, code: 'profit_per_call' })).toEqual({ ok: false, reason: 'code_changed' });
+    expect(updateCustomIndicator(scheme, 'profit_per_visit', { ...changed, code: 'orders_per_week' })).toEqual({ ok: false, reason: 'code_changed' });
+    expect(updateCustomIndicator(scheme, 'profit_per_visit', { ...changed, dimension: 'loyalty' })).toEqual({ ok: false, reason: 'dimension_changed' });
+    expect(updateCustomIndicator(scheme, 'profit_per_visit', { ...changed, formula: 'gross_profit / (order_count' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(updateCustomIndicator(scheme, 'profit_per_visit', { ...changed, formula: 'gross_profit / orders' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(updateCustomIndicator(scheme, 'profit_per_visit', { ...changed, formula: '' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(updateCustomIndicator(scheme, 'profit_per_visit', { ...changed, name: { 'zh-CN': '', en: 'x' } })).toEqual({ ok: false, reason: 'invalid' });
+    expect(updateCustomIndicator(scheme, 'profit_per_visit', { ...changed, direction: 'sideways' as CustomIndicator['direction'] })).toEqual({ ok: false, reason: 'invalid' });
+    expect(updateCustomIndicator(scheme, 'profit_per_visit', { ...changed, extra: 1 } as CustomIndicator)).toEqual({ ok: false, reason: 'invalid' });
   });
 });
 

@@ -93,7 +93,7 @@ export function addableIndicators(scheme: Scheme): IndicatorDefinition[] {
 
 export type IndicatorEdit =
   | { readonly ok: true; readonly scheme: Scheme }
-  | { readonly ok: false; readonly reason: 'unknown' | 'used' | 'no_dimension' | 'last_in_dimension' | 'invalid' };
+  | { readonly ok: false; readonly reason: 'unknown' | 'used' | 'no_dimension' | 'last_in_dimension' | 'invalid' | 'code_changed' | 'dimension_changed' };
 
 /** Applies `change` to the indicator level of `dimension` in every weight set (urban and rural, or the one for all). */
 function withDimensionSpecs(scheme: Scheme, dimension: DimensionCode, change: (spec: WeightSpec) => WeightSpec): Scheme['weights'] {
@@ -177,6 +177,29 @@ export function addCustomIndicator(scheme: Scheme, custom: CustomIndicator): Ind
   if (dimension === undefined) return { ok: false, reason: 'no_dimension' };
   const next = withIndicatorIn(scheme, dimension, custom.code);
   next.customIndicators = [...next.customIndicators, shape.data];
+  return { ok: true, scheme: next };
+}
+
+/**
+ * A copy of the scheme with the definition of its own indicator `code`
+ * replaced by `custom` (names, units, direction, formula, definition), in
+ * the same place among `customIndicators`. Nothing else changes: the
+ * indicator keeps its place in its dimension, its weights in every set
+ * (AHP matrices too) and its normalisation, peers and missing-value score.
+ * The code is the indicator's identity (weights, choices and stored runs
+ * refer to it) and its dimension fixes its weights, so neither may change;
+ * moving an indicator to another dimension is removing and adding it.
+ */
+export function updateCustomIndicator(scheme: Scheme, code: string, custom: CustomIndicator): IndicatorEdit {
+  const index = scheme.customIndicators.findIndex((found) => found.code === code);
+  const current = scheme.customIndicators[index];
+  if (current === undefined) return { ok: false, reason: 'unknown' };
+  if (custom.code !== code) return { ok: false, reason: 'code_changed' };
+  if (custom.dimension !== current.dimension) return { ok: false, reason: 'dimension_changed' };
+  const shape = customIndicatorSchema.safeParse(custom);
+  if (!shape.success || formulaIssue(custom.formula) !== undefined) return { ok: false, reason: 'invalid' };
+  const next = structuredClone(scheme);
+  next.customIndicators = next.customIndicators.map((found, position) => (position === index ? shape.data : found));
   return { ok: true, scheme: next };
 }
 

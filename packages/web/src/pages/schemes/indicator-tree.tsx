@@ -1,5 +1,5 @@
 import { Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
-import { DeleteOutlined, SettingOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, SettingOutlined } from '@ant-design/icons';
 import { DIMENSION_INFO, indicatorByCode, type Scheme, type WeightSpec } from '@retail-value/core';
 import { formatFixed } from '../../format/numbers.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -21,13 +21,15 @@ interface TreeRow {
  * indicators — with each node's weight within its parent per segment
  * (urban and rural when the scheme weighs them apart). Clicking a node that
  * has children selects the weights of its children for editing; an
- * indicator's buttons open its normalisation or remove it.
+ * indicator's buttons open its normalisation or remove it, and one of the
+ * scheme's own indicators also has a button to edit its definition.
  */
 export function IndicatorTree({
   scheme,
   selected,
   onSelect,
   onSettings,
+  onEditCustom,
   onRemove,
 }: {
   readonly scheme: Scheme;
@@ -35,6 +37,8 @@ export function IndicatorTree({
   readonly onSelect: (level: LevelKey) => void;
   /** Opens an indicator's normalisation, peer scope and missing-value policy. */
   readonly onSettings: (code: string) => void;
+  /** Opens the definition (names, unit, direction, formula) of one of the scheme's own indicators. */
+  readonly onEditCustom: (code: string) => void;
   /** Removes an indicator; the last one of a dimension is refused there, with a message. */
   readonly onRemove: (code: string) => void;
 }) {
@@ -157,11 +161,13 @@ export function IndicatorTree({
         {
           title: t('schemes.indicator.actions'),
           key: 'actions',
-          width: 68,
+          // Room for three buttons: a custom indicator's row has an edit button too.
+          width: 92,
           align: 'center' as const,
           render: (_: unknown, row: TreeRow) => {
             if (row.heads !== undefined || row.within?.kind !== 'dimension') return null;
             const last = childrenOf(scheme, row.within).length <= 1;
+            const custom = scheme.customIndicators.some((found) => found.code === row.code);
             const remove = (
               <Button
                 size="small"
@@ -175,8 +181,19 @@ export function IndicatorTree({
               />
             );
             return (
-              // Clicks here act on the indicator, not on the row.
-              <Flex gap={2} justify="center" onClick={(event) => event.stopPropagation()}>
+              // Clicks here act on the indicator, not on the row. Aligned right, so the gear and the bin line up on every row and a custom indicator's edit button comes before them.
+              <Flex gap={2} justify="flex-end" onClick={(event) => event.stopPropagation()}>
+                {custom ? (
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<EditOutlined />}
+                    title={t('schemes.custom.edit')}
+                    aria-label={t('schemes.custom.edit')}
+                    onClick={() => onEditCustom(row.code)}
+                    data-testid={`edit-custom-${row.code}`}
+                  />
+                ) : null}
                 <Button
                   size="small"
                   type="text"

@@ -12,7 +12,7 @@ import { PageHeader } from '../../layout/page-header.js';
 import { LoadError } from '../load-error.js';
 import { ClassRulesForm } from './class-rules-form.js';
 import { CustomIndicatorModal } from './custom-indicator-modal.js';
-import { addCustomIndicator, addIndicator, removeIndicator, withChoice } from './indicator-edit.js';
+import { addCustomIndicator, addIndicator, removeIndicator, updateCustomIndicator, withChoice } from './indicator-edit.js';
 import { IndicatorPicker } from './indicator-picker.js';
 import { IndicatorSettingsModal } from './indicator-settings-modal.js';
 import { IndicatorTree } from './indicator-tree.js';
@@ -30,7 +30,7 @@ const choiceOf = (schemeId: string, version: number | null): Choice => `${scheme
 
 /**
  * 评价方案: pick a stored version or a preset, add library indicators or
- * custom ones (a formula over the measures) to its dimensions or remove them, set each one's normalisation, peer scope
+ * custom ones (a formula over the measures) to its dimensions, edit custom ones in place or remove any, set each one's normalisation, peer scope
  * and missing-value policy, edit its weights (direct,
  * AHP with live consistency, entropy / CRITIC with a preview from the latest
  * run, or blended; per segment), its value-matrix thresholds and class
@@ -56,6 +56,8 @@ export function SchemesPage() {
   const [picking, setPicking] = useState(false);
   const [creating, setCreating] = useState(false);
   const [settingsOf, setSettingsOf] = useState<string | undefined>(undefined);
+  /** The code of the custom indicator whose definition is being edited. */
+  const [editingOf, setEditingOf] = useState<string | undefined>(undefined);
 
   const options = useMemo(() => {
     const stored = list.data?.stored ?? [];
@@ -135,6 +137,18 @@ export function SchemesPage() {
     setLevel({ kind: 'dimension', dimension: custom.dimension });
     message.success(t('schemes.indicator.added', { name: named(custom.name, custom.code), dimension: name(custom.dimension) }));
   };
+  const update = (custom: CustomIndicator) => {
+    if (draft === undefined || editingOf === undefined) return;
+    const outcome = updateCustomIndicator(draft, editingOf, custom);
+    if (!outcome.ok) {
+      message.error(t('schemes.custom.update_refused'));
+      return;
+    }
+    setDraft(outcome.scheme);
+    setEditingOf(undefined);
+    message.success(t('schemes.custom.updated', { name: named(custom.name, custom.code) }));
+  };
+  const editing = editingOf === undefined ? undefined : draft?.customIndicators.find((custom) => custom.code === editingOf);
   const remove = (code: string) => {
     if (draft === undefined) return;
     const outcome = removeIndicator(draft, code);
@@ -244,7 +258,7 @@ export function SchemesPage() {
                             />
                           </Flex>
                         </Flex>
-                        <IndicatorTree scheme={draft} selected={level} onSelect={setLevel} onSettings={setSettingsOf} onRemove={remove} />
+                        <IndicatorTree scheme={draft} selected={level} onSelect={setLevel} onSettings={setSettingsOf} onEditCustom={setEditingOf} onRemove={remove} />
                       </Col>
                       <Col xs={24} xl={11}>
                         <Card
@@ -301,7 +315,8 @@ export function SchemesPage() {
             }}
             onClose={() => setPicking(false)}
           />
-          {creating ? <CustomIndicatorModal scheme={draft} onAdd={create} onClose={() => setCreating(false)} /> : null}
+          {creating ? <CustomIndicatorModal scheme={draft} onSubmit={create} onClose={() => setCreating(false)} /> : null}
+          {editing === undefined ? null : <CustomIndicatorModal key={editing.code} scheme={draft} editing={editing} onSubmit={update} onClose={() => setEditingOf(undefined)} />}
           <IndicatorSettingsModal
             key={settingsOf ?? ''}
             scheme={draft}
