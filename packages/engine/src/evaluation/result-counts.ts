@@ -1,9 +1,7 @@
-import { LIFECYCLE_STAGES, VALUE_CELLS, type ScopedUser } from '@retail-value/core';
+import { CHURN_RISKS, LIFECYCLE_STAGES, VALUE_CELLS, type ScopedUser } from '@retail-value/core';
 import type { Database } from '../db/database.js';
 import { scopePredicate } from '../accounts/scope-predicate.js';
 import type { StoredRun } from './run-store.js';
-
-export const CHURN_RISKS = ['high', 'medium', 'low'] as const;
 
 /** Customers of one group (a district, market or format) by value cell and service class. */
 export interface GroupCounts {
