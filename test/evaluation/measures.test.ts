@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MEASURES } from '@retail-value/core';
 import { duckdbDialect, evaluate, evaluationWindow, explainCustomer, openDatabase } from '@retail-value/engine';
 import { ENGINE_MEASURES, orderDistinctSql, orderPassesSql } from '../../packages/engine/src/evaluation/compile-measures.js';
+import { ensureOrderSummary, refreshOrderSummary } from '../../packages/engine/src/orders/order-summary.js';
 import { seedSmallCompany } from './small-company.js';
 
 describe('measures SQL', () => {
@@ -22,8 +23,12 @@ describe('measures SQL', () => {
     expect(earlier).toContain(`BETWEEN DATE '2025-10-02' AND DATE '2026-04-01'`);
     expect(volumeOnly.merge).toContain('AS week_mask');
     // the window's volume is also the lifecycle's recent volume: one aggregate serves both, unfiltered
-    expect(recent?.match(/sum\(round\(\(o\.qty\) \* 1e4\)\)/g)).toHaveLength(1);
+    expect(recent?.match(/sum\(o\.qty\)/g)).toHaveLength(1);
     expect(recent).not.toContain('FILTER');
+    // the passes read the order summary by customer key, never the lines
+    expect(recent).toContain('FROM order_days o');
+    expect(recent).not.toContain('order_lines');
+    expect(volumeOnly.merge).toContain('JOIN customer_keys k');
     expect(volumeOnly.merge).toContain('(s0.qty / 1e4) AS lc_recent_1');
     const cycles = orderPassesSql(duckdbDialect, window, ['order_cycles', 'gross_profit', 'qty_prev'], 13);
     expect(cycles.passes[0]?.sql).toContain('AS w12');
@@ -31,11 +36,13 @@ describe('measures SQL', () => {
     expect(cycles.merge).toContain('AS cycles_ordered_2');
     expect(cycles.merge).toContain('AS cycle_volume_sq_1');
     expect(cycles.merge).not.toContain('AS w12');
-    expect(cycles.passes[0]?.sql).toContain('JOIN products');
+    expect(cycles.passes[0]?.sql).not.toContain('JOIN products');
     expect(cycles.passes[1]?.sql).not.toContain('AS w12');
     expect(cycles.merge).toContain('AS qty_prev');
     expect(orderDistinctSql(duckdbDialect, window, ['qty'])).toBeUndefined();
-    expect(orderDistinctSql(duckdbDialect, window, ['sku_count'])).toContain('count(DISTINCT o.sku)');
+    expect(orderDistinctSql(duckdbDialect, window, ['sku_count'])).toBeUndefined();
+    expect(orderPassesSql(duckdbDialect, window, ['sku_count'], 13).passes[0]?.sql).toContain('bit_count(bit_or(o.skus))');
+    expect(orderDistinctSql(duckdbDialect, window, ['new_skus_ordered'])).toContain('FROM order_new_lines n');
   });
 
   it('counts a line the day before the window in the previous window, not the current one', async () => {
@@ -75,15 +82,21 @@ describe('measures SQL', () => {
     const db = await openDatabase(':memory:');
     try {
       await seedSmallCompany(db);
+      // a line of a second order on another day of the same week, and of a product new in the window
+      await db.run(`INSERT INTO order_lines VALUES ('X1', 'C0001', DATE '2026-09-28', 'P011', 2.5, 280.0, 3.0, NULL), ('X1', 'C0001', DATE '2026-09-28', 'P003', 1.25, 35.0, NULL, NULL)`);
+      expect((await ensureOrderSummary(db))?.full).toBe(true);
       const window = evaluationWindow('2026Q3', weeks);
-      const passes = orderPassesSql(duckdbDialect, window, ['qty', 'amount', 'gross_profit', 'qty_prev', 'amount_prev', 'order_cycles', 'cycle_volume_sd', 'cycles_since_order'], 13);
+      const measures = ['qty', 'amount', 'gross_profit', 'qty_prev', 'amount_prev', 'order_cycles', 'cycle_volume_sd', 'cycles_since_order', 'order_count', 'sku_count', 'qty_class12', 'qty_limited', 'qty_limit', 'qty_demand', 'qty_with_demand', 'weekly_trend', 'qty_new_product', 'new_skus_ordered'];
+      const passes = orderPassesSql(duckdbDialect, window, measures, 13);
       for (const pass of passes.passes) await db.run(`CREATE TEMP TABLE ${pass.table} AS ${pass.sql}`);
-      await db.run(`CREATE TEMP TABLE eval_orders AS ${passes.merge}`);
+      await db.run(`CREATE TEMP TABLE eval_pass_merge AS ${passes.merge}`);
+      await db.run(`CREATE TEMP TABLE eval_orders AS SELECT m.*, d.qty_new_product, d.new_skus_ordered FROM eval_pass_merge m LEFT JOIN (${orderDistinctSql(duckdbDialect, window, measures)}) d USING (customer_id)`);
       // One plain pass: weeks back from the as-of date, every figure by its own filter.
       const asOf = `DATE '${window.asOf}'`;
       const plain = `
         WITH lines AS (
-          SELECT o.customer_id, o.order_date, o.qty, o.amount, o.qty * (p.wholesale_price - p.cost_price) AS gp, (${asOf} - o.order_date) // 7 AS back
+          SELECT o.customer_id, o.order_id, o.sku, o.order_date, o.qty, o.amount, o.qty_limit, o.qty_demand, p.price_class,
+            p.launch_date > ${asOf} - 365 AS is_new, o.qty * (p.wholesale_price - p.cost_price) AS gp, (${asOf} - o.order_date) // 7 AS back
           FROM order_lines o JOIN products p ON p.sku = o.sku WHERE o.order_date <= ${asOf}
         ), weekly AS (
           SELECT customer_id, back, sum(qty) AS volume FROM lines WHERE back < ${weeks} GROUP BY ALL
@@ -103,6 +116,13 @@ describe('measures SQL', () => {
           sum(qty) FILTER (WHERE back < 26) AS lc_recent_2, sum(qty) FILTER (WHERE back >= 26 AND back < 52) AS lc_previous_2,
           sum(amount) FILTER (WHERE back < 52) AS year_amount, sum(gp) FILTER (WHERE back < 52) AS year_gross_profit,
           min(order_date) FILTER (WHERE back < 52) AS first_order_date,
+          count(DISTINCT order_id) FILTER (WHERE back < ${weeks}) AS order_count, count(DISTINCT sku) FILTER (WHERE back < ${weeks}) AS sku_count,
+          sum(qty) FILTER (WHERE back < ${weeks} AND price_class IN (1, 2)) AS qty_class12,
+          sum(qty) FILTER (WHERE back < ${weeks} AND qty_limit IS NOT NULL) AS qty_limited, sum(qty_limit) FILTER (WHERE back < ${weeks}) AS qty_limit,
+          sum(qty_demand) FILTER (WHERE back < ${weeks}) AS qty_demand, sum(qty) FILTER (WHERE back < ${weeks} AND qty_demand IS NOT NULL) AS qty_with_demand,
+          sum(qty * (${(weeks - 1) / 2} - back)) FILTER (WHERE back < ${weeks}) / ${(weeks * (weeks * weeks - 1)) / 12} AS weekly_trend,
+          sum(qty) FILTER (WHERE back < ${weeks} AND is_new) AS qty_new_product,
+          count(DISTINCT sku) FILTER (WHERE back < ${weeks} AND is_new) AS new_skus_ordered,
           any_value(c.cycles_ordered_1) AS cycles_ordered_1, any_value(c.cycle_volume_sq_1) AS cycle_volume_sq_1,
           any_value(b.cycles_ordered_2) AS cycles_ordered_2, any_value(b.cycle_volume_sq_2) AS cycle_volume_sq_2
         FROM lines l LEFT JOIN cycles c ON c.customer_id = l.customer_id LEFT JOIN biweekly b ON b.customer_id = l.customer_id
@@ -112,7 +132,9 @@ describe('measures SQL', () => {
       const found = await db.all(`SELECT * FROM eval_orders ORDER BY customer_id`);
       expect(found.length).toBe(expected.length);
       expect(expected.length).toBeGreaterThan(50);
-      const zeroIfMissing = new Set(['cycles_ordered_1', 'cycle_volume_sq_1', 'cycles_ordered_2', 'cycle_volume_sq_2']);
+      expect(expected.some((row) => Number(row.qty_new_product) > 0)).toBe(true);
+      expect(expected.some((row) => Number(row.qty_limited) > 0)).toBe(true);
+      const zeroIfMissing = new Set(['cycles_ordered_1', 'cycle_volume_sq_1', 'cycles_ordered_2', 'cycle_volume_sq_2', 'order_count', 'sku_count', 'new_skus_ordered']);
       for (const [index, row] of expected.entries()) {
         const other = found[index] as Record<string, unknown>;
         for (const [column, value] of Object.entries(row)) {
@@ -136,6 +158,7 @@ describe('measures SQL', () => {
           await db.run('DELETE FROM order_lines');
           await db.run('INSERT INTO order_lines SELECT * FROM reversed');
         }
+        await refreshOrderSummary(db);
         const passes = orderPassesSql(duckdbDialect, evaluationWindow('2026Q3', 13), ['qty', 'amount', 'gross_profit', 'amount_prev', 'weekly_trend', 'cycle_volume_sd'], 13);
         for (const pass of passes.passes) await db.run(`CREATE TEMP TABLE ${pass.table} AS ${pass.sql}`);
         return await db.all(`SELECT * FROM (${passes.merge}) ORDER BY customer_id`);

@@ -47,3 +47,4 @@ export * from './customers/customer-detail.js';
 export * from './customers/strategy-overview.js';
 export * from './export/write-customer-workbook.js';
 export * from './import/list-data-loads.js';
+export * from './orders/order-summary.js';

@@ -24,15 +24,16 @@ type OrderAggregate =
   | 'qty_prev'
   | 'amount_prev'
   | 'qty_class12'
-  | 'qty_new_product'
   | 'qty_limited'
   | 'qty_limit'
   | 'qty_demand'
   | 'qty_with_demand'
   | 'weekly_trend'
   | 'last_order_date'
+  | 'order_count'
+  | 'sku_count'
   | 'buckets';
-type DistinctAggregate = 'order_count' | 'sku_count' | 'new_skus_ordered';
+type DistinctAggregate = 'qty_new_product' | 'new_skus_ordered';
 type SideTable = 'displays' | 'new_products' | 'feedback' | 'promotions' | 'credit' | 'assessments' | 'surveys';
 
 /** How the engine computes one measure: its expression and what it needs. */
@@ -72,13 +73,13 @@ const MEASURE_SQL: Readonly<Record<string, MeasureSql>> = {
   qty_prev: { expression: zeroIfNull('qty_prev'), orders: ['qty_prev'] },
   amount_prev: { expression: zeroIfNull('amount_prev'), orders: ['amount_prev'] },
   qty_class12: { expression: zeroIfNull('qty_class12'), orders: ['qty_class12'] },
-  qty_new_product: { expression: zeroIfNull('qty_new_product'), orders: ['qty_new_product'] },
+  qty_new_product: { expression: () => 'coalesce(od.qty_new_product, 0)', distinct: ['qty_new_product'] },
   qty_limited: { expression: () => 'o.qty_limited', orders: ['qty_limited'] },
   qty_limit: { expression: () => 'o.qty_limit', orders: ['qty_limit'] },
   qty_demand: { expression: () => 'o.qty_demand', orders: ['qty_demand'] },
   qty_with_demand: { expression: () => 'o.qty_with_demand', orders: ['qty_with_demand'] },
-  order_count: { expression: () => 'coalesce(od.order_count, 0)', distinct: ['order_count'] },
-  sku_count: { expression: () => 'coalesce(od.sku_count, 0)', distinct: ['sku_count'] },
+  order_count: { expression: zeroIfNull('order_count'), orders: ['order_count'] },
+  sku_count: { expression: zeroIfNull('sku_count'), orders: ['sku_count'] },
   new_skus_ordered: { expression: () => 'coalesce(od.new_skus_ordered, 0)', distinct: ['new_skus_ordered'] },
   weeks: { expression: (context) => `${context.window.weeks}.0` },
   weekly_trend: { expression: zeroIfNull('weekly_trend'), orders: ['weekly_trend'] },
@@ -155,25 +156,21 @@ interface RangeSum {
   readonly to: number;
 }
 
-/** How each final column of the order aggregate is assembled from the two passes. */
+/** How each final column of the order aggregate is assembled from the passes. */
 type OrderColumn =
   | { readonly kind: 'range'; readonly sum: RangeSum }
-  | { readonly kind: 'recent'; readonly name: string; readonly aggregate: string; readonly product: boolean }
+  | { readonly kind: 'recent'; readonly name: string; readonly aggregate: string; readonly scaled: boolean }
   | { readonly kind: 'mask' | 'first' | 'last'; readonly name: string }
   | { readonly kind: 'cycles'; readonly weeks: number };
 
-const VALUE_SQL: Record<RangeSum['value'], string> = { qty: 'o.qty', amount: 'o.amount', gross_profit: 'o.qty * o.margin' };
-
 /**
- * A sum of order-line values that does not depend on the order the engine
- * adds them in. Floating-point sums of amounts in parallel threads differ in
- * the last bit from run to run, enough to move a ratio's 6th decimal, and a
- * run must give the same result for the same data. Each value is counted in
- * units of 10⁻⁴ (a whole number), and whole numbers below 2⁵³ add exactly in
- * any order; the merge divides by {@link EXACT_SCALE} again.
+ * The order summary (order_days) counts quantities and money in whole units
+ * of 10⁻⁴, so its sums are whole numbers that add exactly in any order:
+ * floating-point sums in parallel threads would differ in the last bit from
+ * run to run, enough to move a ratio's 6th decimal, and a run must give the
+ * same result for the same data. The merge divides by {@link EXACT_SCALE}.
  */
 const EXACT_SCALE = '1e4';
-const exactSum = (value: string): string => `sum(round((${value}) * ${EXACT_SCALE}))`;
 const unscaled = (sum: string): string => `(${sum} / ${EXACT_SCALE})`;
 
 /** The temporary tables the passes may create (at most four segments of weeks). */
@@ -187,7 +184,8 @@ export interface OrderPasses {
 
 /**
  * The per-customer order aggregate for the measures a plan needs, in passes
- * that each read a disjoint segment of weeks of the order lines once: the
+ * that each read a disjoint segment of weeks of the order summary
+ * (order_days: a row per customer and order day) once: the
  * evaluation window (every window-only measure, the weekly buckets), the
  * previous window, and the weeks before it back to the 52-week lookback.
  * Ranges are cut at those segments, so most sums need no filter; each pass
@@ -195,32 +193,35 @@ export interface OrderPasses {
  * twice (the window volume is also the lifecycle's recent volume) is
  * computed once. Weeks are counted back from the as-of
  * date (`back`, never negative), so a week never straddles the window's
- * start. The product table is joined only in a pass that needs a product
- * attribute.
+ * start. The passes group by the customer's integer key; the merge names the
+ * customer.
  */
 export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[], cycles: number): OrderPasses {
   const { orders } = needs(measures);
-  const { end, yearAgo } = context(dialect, window);
+  const { end } = context(dialect, window);
   const weeks = window.weeks;
   const centre = (weeks - 1) / 2;
   const spread = (weeks * (weeks * weeks - 1)) / 12;
   const range = (name: string, value: RangeSum['value'], from: number, to: number): OrderColumn => ({ kind: 'range', sum: { name, value, from, to } });
-  const recent = (name: string, aggregate: string, product = false): OrderColumn => ({ kind: 'recent', name, aggregate, product });
+  const recent = (name: string, aggregate: string, scaled = true): OrderColumn => ({ kind: 'recent', name, aggregate, scaled });
   const columns: Record<OrderAggregate, OrderColumn[]> = {
     qty: [range('qty', 'qty', 0, weeks)],
     amount: [range('amount', 'amount', 0, weeks)],
     gross_profit: [range('gross_profit', 'gross_profit', 0, weeks)],
     qty_prev: [range('qty_prev', 'qty', weeks, 2 * weeks)],
     amount_prev: [range('amount_prev', 'amount', weeks, 2 * weeks)],
-    qty_class12: [recent('qty_class12', `${exactSum('o.qty')} FILTER (WHERE o.price_class IN (1, 2))`, true)],
-    qty_new_product: [recent('qty_new_product', `${exactSum('o.qty')} FILTER (WHERE o.is_new)`, true)],
-    qty_limited: [recent('qty_limited', `${exactSum('o.qty')} FILTER (WHERE o.qty_limit IS NOT NULL)`)],
-    qty_limit: [recent('qty_limit', exactSum('o.qty_limit'))],
-    qty_demand: [recent('qty_demand', exactSum('o.qty_demand'))],
-    qty_with_demand: [recent('qty_with_demand', `${exactSum('o.qty')} FILTER (WHERE o.qty_demand IS NOT NULL)`)],
-    // Least-squares slope of weekly volume on week number w = weeks − 1 − back: Σ q·(w − w̄) / Σ(w − w̄)².
-    weekly_trend: [recent('weekly_trend', exactSum(`o.qty * (${literal(centre)} - o.back) / ${literal(spread)}`))],
+    qty_class12: [recent('qty_class12', 'sum(o.qty_class12)')],
+    qty_limited: [recent('qty_limited', 'sum(o.qty_limited)')],
+    qty_limit: [recent('qty_limit', 'sum(o.qty_limit)')],
+    qty_demand: [recent('qty_demand', 'sum(o.qty_demand)')],
+    qty_with_demand: [recent('qty_with_demand', 'sum(o.qty_with_demand)')],
+    // Least-squares slope of weekly volume on week number w = weeks − 1 − back: Σ q·(w − w̄) / Σ(w − w̄)²,
+    // with w̄ doubled so the sum stays in whole numbers.
+    weekly_trend: [recent('weekly_trend', `sum(o.qty * (${2 * centre} - 2 * o.back)) / ${literal(2 * spread)}`)],
     last_order_date: [{ kind: 'last', name: 'last_order_date' }],
+    // An order number is one order on one day: the days' counts add up to the window's.
+    order_count: [recent('order_count', 'sum(o.orders)', false)],
+    sku_count: [recent('sku_count', dialect.bitCount('bit_or(o.skus)'), false)],
     buckets: [{ kind: 'cycles', weeks }],
   };
   // The lifecycle, churn and lifetime-value figures: a mask of the weeks with an order (bit k = k
@@ -256,12 +257,12 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
     ...(to < pass.to ? [`o.back < ${to}`] : []),
   ];
   // The aggregates of each pass by name; an aggregate asked for twice is computed once.
-  const pieces = passes.map(() => new Map<string, { sql: string; product: boolean }>());
-  const addPiece = (passIndex: number, name: string, sql: string, product: boolean): string => {
-    const aggregates = pieces[passIndex] as Map<string, { sql: string; product: boolean }>;
-    const found = [...aggregates].find(([, entry]) => entry.sql === sql);
+  const pieces = passes.map(() => new Map<string, string>());
+  const addPiece = (passIndex: number, name: string, sql: string): string => {
+    const aggregates = pieces[passIndex] as Map<string, string>;
+    const found = [...aggregates].find(([, entry]) => entry === sql);
     if (found !== undefined) return found[0];
-    aggregates.set(name, { sql, product });
+    aggregates.set(name, sql);
     return name;
   };
   // The piece of a final column a pass computes, or undefined when its weeks cannot contribute.
@@ -272,22 +273,22 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
         const from = Math.max(column.sum.from, pass.from);
         const to = Math.min(column.sum.to, pass.to);
         if (from >= to) return undefined;
-        return addPiece(passIndex, column.sum.name, `${exactSum(VALUE_SQL[column.sum.value])}${filter(within(pass, from, to))}`, column.sum.value === 'gross_profit');
+        return addPiece(passIndex, column.sum.name, `sum(o.${column.sum.value})${filter(within(pass, from, to))}`);
       }
       case 'recent':
-        return passIndex === 0 ? addPiece(passIndex, column.name, column.aggregate, column.product) : undefined;
+        return passIndex === 0 ? addPiece(passIndex, column.name, column.aggregate) : undefined;
       case 'mask':
-        return addPiece(passIndex, column.name, `${dialect.bitOrAggregate(dialect.bitAt('o.back'))}${filter(within(pass, pass.from, LOOKBACK_WEEKS))}`, false);
+        return addPiece(passIndex, column.name, `${dialect.bitOrAggregate(dialect.bitAt('o.back'))}${filter(within(pass, pass.from, LOOKBACK_WEEKS))}`);
       case 'first':
-        return addPiece(passIndex, column.name, `min(o.order_date)${filter(within(pass, pass.from, LOOKBACK_WEEKS))}`, false);
+        return addPiece(passIndex, column.name, `min(o.order_date)${filter(within(pass, pass.from, LOOKBACK_WEEKS))}`);
       case 'last':
-        return addPiece(passIndex, column.name, `max(o.order_date)${filter(within(pass, pass.from, 2 * weeks))}`, false);
+        return addPiece(passIndex, column.name, `max(o.order_date)${filter(within(pass, pass.from, 2 * weeks))}`);
     }
   };
   // Weekly buckets of the window (w0 the first week) in the recent pass, summed per cycle of one and
   // of two weeks in the merge: cycles with volume and Σ volume², so the measures read four columns.
   const cycleStatistics = (): string[] => {
-    const buckets = Array.from({ length: weeks }, (_, index) => `coalesce(${(passes[0] as Pass).alias}.${addPiece(0, `w${index}`, `${exactSum('o.qty')} FILTER (WHERE o.back = ${weeks - 1 - index})`, false)}, 0)`);
+    const buckets = Array.from({ length: weeks }, (_, index) => `coalesce(${(passes[0] as Pass).alias}.${addPiece(0, `w${index}`, `sum(o.qty) FILTER (WHERE o.back = ${weeks - 1 - index})`)}, 0)`);
     const statistics = (cycleWeeks: number): string[] => {
       const volumes: string[] = [];
       for (let first = 0; first < weeks; first += cycleWeeks) volumes.push(`(${buckets.slice(first, first + cycleWeeks).join(' + ')})`);
@@ -308,7 +309,7 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
     });
     if (found.length === 0) return `NULL AS ${name}`;
     // Exact sums come back in their own units.
-    const sum = (sql: string): string => (column.kind === 'range' || column.kind === 'recent' ? unscaled(sql) : sql);
+    const sum = (sql: string): string => (column.kind === 'range' || (column.kind === 'recent' && column.scaled) ? unscaled(sql) : sql);
     if (found.length === 1) return `${sum(found[0] as string)} AS ${name}`;
     switch (column.kind) {
       case 'mask':
@@ -324,52 +325,47 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
   const back = dialect.intDiv(dialect.daysBetween(end, 'o.order_date'), '7');
   const passSql = (index: number): string => {
     const pass = passes[index] as Pass;
-    const entries = [...(pieces[index] as Map<string, { sql: string; product: boolean }>)];
-    const product = entries.some(([, entry]) => entry.product);
-    const productColumns = product ? `, p.wholesale_price - p.cost_price AS margin, p.price_class, p.launch_date > ${yearAgo} AS is_new` : '';
+    const entries = [...(pieces[index] as Map<string, string>)];
     return `
-    SELECT o.customer_id${entries.map(([name, entry]) => `,\n      ${entry.sql} AS ${name}`).join('')}
-    FROM (
-      SELECT o.customer_id, o.order_date, o.qty, o.amount, o.qty_limit, o.qty_demand, ${back} AS back${productColumns}
-      FROM order_lines o${product ? ' JOIN products p ON p.sku = o.sku' : ''}
-      WHERE o.order_date BETWEEN ${pass.dates}) o
-    GROUP BY o.customer_id`;
+    SELECT o.customer_key${entries.map(([name, sql]) => `,\n      ${sql} AS ${name}`).join('')}
+    FROM (SELECT o.*, ${back} AS back FROM order_days o WHERE o.order_date BETWEEN ${pass.dates}) o
+    GROUP BY o.customer_key`;
   };
   const keys: string[] = [];
   const joins = passes.map((pass, index) => {
-    const joined = index === 0 ? `${pass.table} ${pass.alias}` : `FULL OUTER JOIN ${pass.table} ${pass.alias} ON ${pass.alias}.customer_id = ${keys.length === 1 ? keys[0] : `coalesce(${keys.join(', ')})`}`;
-    keys.push(`${pass.alias}.customer_id`);
+    const joined = index === 0 ? `${pass.table} ${pass.alias}` : `FULL OUTER JOIN ${pass.table} ${pass.alias} ON ${pass.alias}.customer_key = ${keys.length === 1 ? keys[0] : `coalesce(${keys.join(', ')})`}`;
+    keys.push(`${pass.alias}.customer_key`);
     return joined;
   });
   return {
     passes: passes.map((pass, index) => ({ table: pass.table, sql: passSql(index) })),
     merge: `
-    SELECT ${keys.length === 1 ? keys[0] : `coalesce(${keys.join(', ')})`} AS customer_id,
+    SELECT k.customer_id,
       ${assembled.join(',\n      ')}
-    FROM ${joins.join('\n      ')}`,
+    FROM ${joins.join('\n      ')}
+      JOIN customer_keys k ON k.customer_key = ${keys.length === 1 ? keys[0] : `coalesce(${keys.join(', ')})`}`,
   };
 }
 
 /**
- * Distinct counts per customer over the evaluation window only. DuckDB
- * computes DISTINCT aggregates with a strategy of their own; kept out of the
- * main aggregate they cost a fraction of the scan instead of a multiple.
+ * New-product figures per customer over the evaluation window: products
+ * launched in the 365 days before the as-of date. Read from the summary's
+ * lines of products that were new when ordered (order_new_lines), a small
+ * share of all lines.
  */
 export function orderDistinctSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[]): string | undefined {
   const { distinct } = needs(measures);
   if (distinct.size === 0) return undefined;
   const { start, end, yearAgo } = context(dialect, window);
   const pieces: Record<DistinctAggregate, string> = {
-    order_count: 'count(DISTINCT o.order_id) AS order_count',
-    sku_count: 'count(DISTINCT o.sku) AS sku_count',
-    new_skus_ordered: `count(DISTINCT o.sku) FILTER (WHERE p.launch_date > ${yearAgo}) AS new_skus_ordered`,
+    qty_new_product: `${unscaled('sum(n.qty)')} AS qty_new_product`,
+    new_skus_ordered: 'count(DISTINCT n.sku_key) AS new_skus_ordered',
   };
-  const join = distinct.has('new_skus_ordered') ? ' JOIN products p ON p.sku = o.sku' : '';
   return `
-    SELECT o.customer_id, ${[...distinct].sort().map((item) => pieces[item]).join(', ')}
-    FROM order_lines o${join}
-    WHERE o.order_date BETWEEN ${start} AND ${end}
-    GROUP BY o.customer_id`;
+    SELECT k.customer_id, ${[...distinct].sort().map((item) => pieces[item]).join(', ')}
+    FROM order_new_lines n JOIN customer_keys k ON k.customer_key = n.customer_key
+    WHERE n.order_date BETWEEN ${start} AND ${end} AND n.launch_date > ${yearAgo}
+    GROUP BY k.customer_id`;
 }
 
 function sideJoin(table: SideTable, { start, end, yearAgo }: Context): string {

@@ -21,6 +21,7 @@ import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
 import { RUN_DELETE_ACTION } from './run-store.js';
 import { computeAwards } from '../dynamics/compute-awards.js';
+import { ensureOrderSummary } from '../orders/order-summary.js';
 import { columnList } from '../schema/migrate.js';
 import type { FrozenRun, SegmentWeights } from './frozen-run.js';
 
@@ -192,6 +193,8 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
 async function computeRun(db: Database, plan: EvaluationPlan, window: EvaluationWindow, runId: string, done: (step: (typeof STEPS)[number]) => void): Promise<Omit<FrozenRun, 'steps'>> {
   const dialect = db.dialect;
   const rules = plan.scheme.lifecycle;
+  // The summary the passes read is kept by the imports; a database written to otherwise is summarised first.
+  await ensureOrderSummary(db);
   const passes = orderPassesSql(dialect, window, plan.measures, rules.cycles);
   for (const pass of passes.passes) await db.run(`CREATE OR REPLACE TEMP TABLE ${pass.table} AS ${pass.sql}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${passes.merge}`);

@@ -12,6 +12,7 @@ import { prepareSource, type PreparedSource } from './prepare-source.js';
 import { recordDataLoad } from './record-data-load.js';
 import { dropStaging, MAX_REPORTED_ISSUES, stageRows, stagingNames, type StagingNames } from './stage-rows.js';
 import { writeRows } from './write-rows.js';
+import { orderDaysOf, refreshOrderSummary, spanOf } from '../orders/order-summary.js';
 
 export interface ImportRequest {
   /** One of IMPORT_KINDS; anything else is an issue. */
@@ -131,7 +132,17 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     const { preview, source } = checked;
     if (preview.totalIssues > 0 || source === undefined) throw importRejection(preview);
     return db.transaction(async () => {
+      // The order summary follows in the same transaction: the days the file's orders were and now are on,
+      // or, for products (prices, classes, launch dates), the whole of it.
+      const incomingOrders = `SELECT order_id FROM ${names.view}`;
+      const replacedDays = preview.kind === 'orders' ? await orderDaysOf(db, incomingOrders) : undefined;
       const counts = await writeRows(db, checked.spec, checked.mapped, names.view, preview.rows);
+      if (preview.kind === 'orders') {
+        const days = spanOf(replacedDays, await orderDaysOf(db, incomingOrders));
+        if (days !== undefined) await refreshOrderSummary(db, days);
+      } else if (preview.kind === 'products' && (await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines')).lines > 0) {
+        await refreshOrderSummary(db);
+      }
       const loadId = await recordDataLoad(db, { kind: preview.kind, source: preview.file, contentHash: source.sha256, rowCount: preview.rows });
       return { ...preview, ...counts, loadId, contentHash: source.sha256 };
     });

@@ -157,6 +157,65 @@ export const FACT_TABLES: readonly TableDefinition[] = Object.freeze<TableDefini
 ]);
 
 export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefinition[]>([
+  // The order summary (engine/src/orders/order-summary.ts): derived from order_lines and products,
+  // kept current by every import and the demo, read by evaluations instead of the lines.
+  {
+    name: 'customer_keys',
+    columns: {
+      customer_id: 'VARCHAR NOT NULL',
+      customer_key: 'INTEGER NOT NULL', // dense, never reused
+    },
+    key: ['customer_id'],
+  },
+  {
+    name: 'product_keys',
+    columns: {
+      sku: 'VARCHAR NOT NULL',
+      sku_key: 'INTEGER NOT NULL', // 0-based bit position in order_days.skus
+    },
+    key: ['sku'],
+  },
+  {
+    name: 'order_days',
+    columns: {
+      customer_key: 'INTEGER NOT NULL',
+      order_date: 'DATE NOT NULL',
+      // quantities and money in whole units of 10⁻⁴ (cartons, yuan): exact sums in any order
+      qty: 'BIGINT NOT NULL',
+      amount: 'BIGINT NOT NULL',
+      gross_profit: 'BIGINT', // qty × (wholesale − cost price) of each line of a known product
+      qty_class12: 'BIGINT', // lines of price class 1 or 2; null when none
+      qty_limited: 'BIGINT', // lines with an allocation limit
+      qty_limit: 'BIGINT',
+      qty_demand: 'BIGINT',
+      qty_with_demand: 'BIGINT', // lines with a stated demand
+      orders: 'INTEGER NOT NULL', // distinct order numbers
+      lines: 'INTEGER NOT NULL',
+      skus: 'BIT', // bit k set: the SKU of product key k was ordered
+    },
+    key: ['customer_key', 'order_date'],
+  },
+  {
+    name: 'order_new_lines',
+    columns: {
+      customer_key: 'INTEGER NOT NULL',
+      order_date: 'DATE NOT NULL',
+      sku_key: 'INTEGER NOT NULL',
+      launch_date: 'DATE NOT NULL', // lines of products launched at most 365 days before the order (or after it)
+      qty: 'BIGINT NOT NULL', // units of 10⁻⁴ cartons
+    },
+    key: ['customer_key', 'order_date', 'sku_key'],
+  },
+  {
+    name: 'order_summary_state',
+    columns: {
+      singleton: 'INTEGER NOT NULL', // always 1
+      order_lines: 'BIGINT NOT NULL', // the line count the summary was made from
+      sku_bits: 'INTEGER NOT NULL', // length of order_days.skus
+      built_at: 'VARCHAR NOT NULL',
+    },
+    key: ['singleton'],
+  },
   {
     name: 'data_loads',
     columns: {
@@ -291,7 +350,7 @@ function createTableSql(table: TableDefinition): string {
  * Order lines carry no primary-key index: at tens of millions of rows an
  * index costs more than it guards, and imports enforce the key themselves.
  */
-const UNINDEXED = new Set(['order_lines', 'run_results']);
+const UNINDEXED = new Set(['order_lines', 'run_results', 'customer_keys', 'product_keys', 'order_days', 'order_new_lines']);
 
 export function schemaStatements(): string[] {
   return [...FACT_TABLES, ...SYSTEM_TABLES].map((table) =>

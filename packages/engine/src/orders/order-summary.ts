@@ -1,0 +1,152 @@
+import { one, type Database } from '../db/database.js';
+
+/**
+ * The order summary: one row per customer and order day (`order_days`) with
+ * the day's sums in whole units of 10⁻⁴, its order count and the set of SKUs
+ * ordered as a bit string, plus the lines of products that were new when
+ * ordered (`order_new_lines`). Evaluations read it instead of the order
+ * lines: real orders carry many lines, and the figures an evaluation needs
+ * are sums over ranges of days. It is derived data: every orders import
+ * refreshes the days it touches, a products import (prices, classes, launch
+ * dates) and the demo rebuild it whole, and an evaluation that finds it
+ * made from another number of lines than the table holds rebuilds it first.
+ */
+
+/** Bits of `order_days.skus` come in blocks of this size; a catalog outgrowing them rebuilds the summary. */
+const SKU_BLOCK = 256;
+
+/** The days to refresh; undefined rebuilds the whole summary. */
+export interface DayRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface SummaryRefresh {
+  readonly full: boolean;
+  /** Customer days written. */
+  readonly days: number;
+  readonly seconds: number;
+}
+
+const units = (value: string): string => `round((${value}) * 1e4)`;
+const unitSum = (value: string, filter?: string): string => `CAST(sum(${units(value)})${filter === undefined ? '' : ` FILTER (WHERE ${filter})`} AS BIGINT)`;
+
+interface SummaryState {
+  readonly order_lines: number;
+  readonly sku_bits: number;
+}
+
+async function summaryState(db: Database): Promise<SummaryState | undefined> {
+  const rows = await db.all<{ order_lines: number; sku_bits: number }>('SELECT order_lines, sku_bits FROM order_summary_state WHERE singleton = 1');
+  return rows[0];
+}
+
+/** Gives every product a key (a bit position) and returns the bit-string length the keys need. */
+async function assignProductKeys(db: Database): Promise<number> {
+  await db.run(
+    `INSERT INTO product_keys (sku, sku_key)
+     SELECT p.sku, (SELECT coalesce(max(sku_key), -1) FROM product_keys) + row_number() OVER (ORDER BY p.sku)
+     FROM products p WHERE NOT EXISTS (SELECT 1 FROM product_keys k WHERE k.sku = p.sku)`,
+  );
+  const { top } = await one<{ top: number | null }>(db, 'SELECT max(sku_key) AS top FROM product_keys');
+  return Math.max(1, Math.ceil(((top ?? -1) + 1) / SKU_BLOCK)) * SKU_BLOCK;
+}
+
+/**
+ * Refreshes the summary for the order days in `range` (all days when it is
+ * undefined, when there is no summary yet, or when the catalog has outgrown
+ * the SKU bit strings). Runs in the caller's transaction, if any.
+ */
+export async function refreshOrderSummary(db: Database, range?: DayRange): Promise<SummaryRefresh> {
+  const started = performance.now();
+  const state = await summaryState(db);
+  const bits = await assignProductKeys(db);
+  const full = range === undefined || state === undefined || bits !== state.sku_bits;
+  const where = full ? '' : 'WHERE o.order_date BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)';
+  const params = full ? [] : [(range as DayRange).from, (range as DayRange).to];
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE order_summary_stage AS
+     SELECT o.customer_id, o.order_date,
+       ${unitSum('o.qty')} AS qty,
+       ${unitSum('o.amount')} AS amount,
+       ${unitSum('o.qty * (p.wholesale_price - p.cost_price)')} AS gross_profit,
+       ${unitSum('o.qty', 'p.price_class IN (1, 2)')} AS qty_class12,
+       ${unitSum('o.qty', 'o.qty_limit IS NOT NULL')} AS qty_limited,
+       ${unitSum('o.qty_limit')} AS qty_limit,
+       ${unitSum('o.qty_demand')} AS qty_demand,
+       ${unitSum('o.qty', 'o.qty_demand IS NOT NULL')} AS qty_with_demand,
+       CAST(count(DISTINCT o.order_id) AS INTEGER) AS orders,
+       CAST(count(*) AS INTEGER) AS lines,
+       bitstring_agg(k.sku_key, 0, ${bits - 1}) AS skus
+     FROM order_lines o LEFT JOIN products p ON p.sku = o.sku LEFT JOIN product_keys k ON k.sku = o.sku
+     ${where}
+     GROUP BY o.customer_id, o.order_date`,
+    params,
+  );
+  try {
+    await db.run(
+      `INSERT INTO customer_keys (customer_id, customer_key)
+       SELECT s.customer_id, (SELECT coalesce(max(customer_key), 0) FROM customer_keys) + row_number() OVER (ORDER BY s.customer_id)
+       FROM (SELECT DISTINCT customer_id FROM order_summary_stage) s
+       WHERE NOT EXISTS (SELECT 1 FROM customer_keys k WHERE k.customer_id = s.customer_id)`,
+    );
+    const dayFilter = full ? '' : 'WHERE order_date BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)';
+    await db.run(`DELETE FROM order_days ${dayFilter}`, params);
+    await db.run(`DELETE FROM order_new_lines ${dayFilter}`, params);
+    // Date order: an evaluation reads ranges of days, and DuckDB skips row groups outside them.
+    await db.run(
+      `INSERT INTO order_days (customer_key, order_date, qty, amount, gross_profit, qty_class12, qty_limited, qty_limit, qty_demand, qty_with_demand, orders, lines, skus)
+       SELECT k.customer_key, s.order_date, s.qty, s.amount, s.gross_profit, s.qty_class12, s.qty_limited, s.qty_limit, s.qty_demand, s.qty_with_demand, s.orders, s.lines, s.skus
+       FROM order_summary_stage s JOIN customer_keys k ON k.customer_id = s.customer_id
+       ORDER BY s.order_date, k.customer_key`,
+    );
+    // A product launched within the 365 days before an order is new then, and still new for any
+    // as-of date up to 365 days after its launch: these lines hold every line an evaluation counts as new.
+    await db.run(
+      `INSERT INTO order_new_lines (customer_key, order_date, sku_key, launch_date, qty)
+       SELECT ck.customer_key, o.order_date, k.sku_key, p.launch_date, ${unitSum('o.qty')}
+       FROM order_lines o JOIN products p ON p.sku = o.sku JOIN product_keys k ON k.sku = o.sku JOIN customer_keys ck ON ck.customer_id = o.customer_id
+       WHERE p.launch_date > o.order_date - 365${full ? '' : ' AND o.order_date BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)'}
+       GROUP BY ALL
+       ORDER BY o.order_date, ck.customer_key, k.sku_key`,
+      params,
+    );
+    const { days } = await one<{ days: number }>(db, 'SELECT count(*) AS days FROM order_summary_stage');
+    const { lines } = await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines');
+    await db.run('DELETE FROM order_summary_state');
+    await db.run('INSERT INTO order_summary_state (singleton, order_lines, sku_bits, built_at) VALUES (1, $1, $2, $3)', [lines, bits, new Date().toISOString()]);
+    return { full, days, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await db.run('DROP TABLE IF EXISTS order_summary_stage');
+  }
+}
+
+/** The first and last order day among the order lines whose order number is in `orderIds` (a query of one column). */
+export async function orderDaysOf(db: Database, orderIds: string): Promise<DayRange | undefined> {
+  const found = await one<{ from: string | null; to: string | null }>(
+    db,
+    `SELECT CAST(min(order_date) AS VARCHAR) AS "from", CAST(max(order_date) AS VARCHAR) AS "to" FROM order_lines WHERE order_id IN (${orderIds})`,
+  );
+  return found.from === null || found.to === null ? undefined : { from: found.from, to: found.to };
+}
+
+/** Joins two day ranges (either may be missing). */
+export function spanOf(left: DayRange | undefined, right: DayRange | undefined): DayRange | undefined {
+  if (left === undefined) return right;
+  if (right === undefined) return left;
+  return { from: left.from < right.from ? left.from : right.from, to: left.to > right.to ? left.to : right.to };
+}
+
+/**
+ * Makes sure the summary matches the order lines: rebuilt whole when there
+ * is none, when it was made from another number of lines (the table was
+ * written to other than by an import), or when a product has no key yet.
+ * Returns the rebuild, or undefined when the summary was current.
+ */
+export async function ensureOrderSummary(db: Database): Promise<SummaryRefresh | undefined> {
+  const state = await summaryState(db);
+  const { lines } = await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines');
+  const { unkeyed } = await one<{ unkeyed: number }>(db, 'SELECT count(*) AS unkeyed FROM products p WHERE NOT EXISTS (SELECT 1 FROM product_keys k WHERE k.sku = p.sku)');
+  if (state !== undefined && state.order_lines === lines && unkeyed === 0) return undefined;
+  return refreshOrderSummary(db);
+}

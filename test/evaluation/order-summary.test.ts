@@ -1,0 +1,115 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ensureOrderSummary, importFile, openDatabase, refreshOrderSummary, type Database } from '@retail-value/engine';
+import { seedSmallCompany } from './small-company.js';
+
+/** The summary as text rows, customer by code, in a stable order. */
+async function snapshot(db: Database): Promise<unknown[]> {
+  const days = await db.all(
+    `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.qty_class12, d.qty_limited, d.qty_limit,
+       d.qty_demand, d.qty_with_demand, d.orders, d.lines, CAST(d.skus AS VARCHAR) AS skus
+     FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY k.customer_id, d.order_date`,
+  );
+  const fresh = await db.all(
+    `SELECT k.customer_id, CAST(n.order_date AS VARCHAR) AS day, p.sku, n.qty FROM order_new_lines n
+     JOIN customer_keys k USING (customer_key) JOIN product_keys p USING (sku_key) ORDER BY ALL`,
+  );
+  return [...days, ...fresh];
+}
+
+/** The same figures straight from the order lines. */
+async function fromLines(db: Database): Promise<unknown[]> {
+  return db.all(
+    `SELECT o.customer_id, CAST(o.order_date AS VARCHAR) AS day, sum(round(o.qty * 1e4)) AS qty, sum(round(o.amount * 1e4)) AS amount,
+       sum(round(o.qty * (p.wholesale_price - p.cost_price) * 1e4)) AS gross_profit, count(DISTINCT o.order_id) AS orders, count(*) AS lines,
+       count(DISTINCT o.sku) AS skus
+     FROM order_lines o JOIN products p USING (sku) GROUP BY ALL ORDER BY ALL`,
+  );
+}
+
+describe('order summary', () => {
+  let dir: string;
+  let db: Database;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rv-summary-'));
+    db = await openDatabase(':memory:');
+    await seedSmallCompany(db);
+  });
+  afterEach(async () => {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('holds per customer and day what the order lines hold', async () => {
+    const built = await ensureOrderSummary(db);
+    expect(built?.full).toBe(true);
+    expect(await ensureOrderSummary(db)).toBeUndefined();
+    const summary = await db.all(
+      `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, bit_count(d.skus) AS skus
+       FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY ALL`,
+    );
+    const lines = await fromLines(db);
+    expect(summary.length).toBeGreaterThan(1000);
+    expect(summary).toEqual(lines);
+    // lines of a product launched less than 365 days before the order (or after it) are kept apart: P011's, no other
+    const fresh = await db.all<{ sku: string; n: number; lines: number }>(
+      `SELECT p.sku, count(*) AS n, (SELECT count(*) FROM order_lines o WHERE o.sku = p.sku) AS lines
+       FROM order_new_lines n JOIN product_keys p USING (sku_key) GROUP BY p.sku`,
+    );
+    expect(fresh).toEqual([{ sku: 'P011', n: fresh[0]?.lines, lines: fresh[0]?.lines }]);
+    expect(fresh[0]?.lines).toBeGreaterThan(0);
+    // lines written without an import change the count: the next evaluation's check rebuilds
+    await db.run(`INSERT INTO order_lines VALUES ('Z1', 'C0002', DATE '2026-09-29', 'P001', 3, 302.4, NULL, NULL)`);
+    expect((await ensureOrderSummary(db))?.full).toBe(true);
+    expect(await db.all(`SELECT d.qty FROM order_days d JOIN customer_keys k USING (customer_key) WHERE k.customer_id = 'C0002' AND d.order_date = DATE '2026-09-29'`)).toEqual([
+      { qty: 30000 },
+    ]);
+  });
+
+  it('follows an orders import on the days it touches, including the day a re-imported order left', async () => {
+    await ensureOrderSummary(db);
+    const [moved] = await db.all<{ order_id: string; sku: string; day: string }>(
+      `SELECT order_id, sku, CAST(order_date AS VARCHAR) AS day FROM order_lines WHERE customer_id = 'C0003' ORDER BY order_date LIMIT 1`,
+    );
+    const file = join(dir, 'orders.csv');
+    await writeFile(
+      file,
+      [
+        'order_id,customer_id,order_date,sku,qty,amount',
+        // a new customer day, a new product in it, and a line moved from its old day to another
+        'N1,C0004,2026-09-29,P011,2,201.6',
+        'N1,C0004,2026-09-29,P002,1,56',
+        `${moved?.order_id},C0003,2026-09-30,${moved?.sku},9,100`,
+      ].join('\n'),
+    );
+    await importFile(db, { kind: 'orders', path: file });
+    const incremental = await snapshot(db);
+    expect(JSON.stringify(incremental)).toContain('2026-09-29');
+    await refreshOrderSummary(db);
+    expect(incremental).toEqual(await snapshot(db));
+    // the old day keeps the order's other two lines
+    expect(
+      await db.all(`SELECT d.lines FROM order_days d JOIN customer_keys k USING (customer_key) WHERE k.customer_id = 'C0003' AND d.order_date = CAST($1 AS DATE)`, [moved?.day as string]),
+    ).toEqual([{ lines: 2 }]);
+  });
+
+  it('is rebuilt when a products import changes prices or launch dates', async () => {
+    await ensureOrderSummary(db);
+    const before = await snapshot(db);
+    const file = join(dir, 'products.csv');
+    await writeFile(file, ['sku,name,price_class,cost_price,wholesale_price,launch_date', 'P003,品规3,4,28,40,2026-08-01'].join('\n'));
+    await importFile(db, { kind: 'products', path: file });
+    const after = await snapshot(db);
+    expect(after).not.toEqual(before);
+    await refreshOrderSummary(db);
+    expect(after).toEqual(await snapshot(db));
+    expect(await fromLines(db)).toEqual(
+      await db.all(
+        `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, bit_count(d.skus) AS skus
+         FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY ALL`,
+      ),
+    );
+  });
+});
