@@ -119,7 +119,11 @@ describe('retail-value status', () => {
         survey_responses: { from: '2024-03-10', to: '2024-03-12' },
       },
       loads: 4,
+      // the orders import summarised its lines: four customer order days
+      orderSummary: { days: 4, orderLines: 8, builtAt: expect.any(String) },
     });
+    const zh = await cli('status', '--db', db);
+    expect(zh.stdout).toContain('订单汇总：4 个客户订货日，来自 8 条订单明细');
   });
 
   it('prints a table in the chosen language', async () => {

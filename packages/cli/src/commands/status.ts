@@ -11,7 +11,7 @@ import type { CommandModule } from './index.js';
 export const statusCommand: CommandModule = (program, context) => {
   program
     .command('status')
-    .description('show the rows of every fact table, their date ranges and the number of imports')
+    .description('show the rows of every fact table, their date ranges, the number of imports and the order summary')
     .requiredOption('--db <file>', 'DuckDB database file')
     .option('--json', 'print the status as JSON')
     .action(async (flags: { db: string; json?: boolean }, command: Command) => {
@@ -31,5 +31,14 @@ export const statusCommand: CommandModule = (program, context) => {
       const headers = [t(locale, 'status.table'), '', t(locale, 'status.rows'), t(locale, 'status.from'), t(locale, 'status.to')];
       context.out(formatTextTable(headers, rows, [false, false, true, false, false]));
       context.out(t(locale, 'status.loads', { loads: status.loads }));
+      const summary = status.orderSummary;
+      if (summary !== null) {
+        const lines = status.tables.order_lines ?? 0;
+        context.out(
+          summary.orderLines === lines
+            ? t(locale, 'status.summary', { days: summary.days, lines, builtAt: summary.builtAt })
+            : t(locale, 'status.summary_stale', { summarised: summary.orderLines, lines }),
+        );
+      }
     });
 };

@@ -24,6 +24,8 @@ export interface DatabaseStatus {
   readonly dateRange: Readonly<Record<string, DateRange | null>>;
   /** Imports logged in data_loads. */
   readonly loads: number;
+  /** The order summary evaluations read: customer order days, the line count it was made from, when; null before the first. */
+  readonly orderSummary: { readonly days: number; readonly orderLines: number; readonly builtAt: string } | null;
 }
 
 /** What the database holds: rows per fact table, their date ranges, and the number of imports. */
@@ -45,5 +47,10 @@ export async function databaseStatus(db: Database): Promise<DatabaseStatus> {
     dateRange[table.name] = row.first === null || row.last === null ? null : { from: row.first, to: row.last };
   }
   const { loads } = await one<{ loads: number }>(db, 'SELECT count(*) AS loads FROM data_loads');
-  return { tables, dateRange, loads };
+  const summary = await db.all<{ days: number; order_lines: number; built_at: string }>(
+    'SELECT (SELECT count(*) FROM order_days) AS days, order_lines, built_at FROM order_summary_state',
+  );
+  const found = summary[0];
+  const orderSummary = found === undefined ? null : { days: found.days, orderLines: found.order_lines, builtAt: found.built_at };
+  return { tables, dateRange, loads, orderSummary };
 }

@@ -134,11 +134,14 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     return db.transaction(async () => {
       // The order summary follows in the same transaction: the days the file's orders were and now are on,
       // or, for products (prices, classes, launch dates), the whole of it.
-      const incomingOrders = `SELECT order_id FROM ${names.view}`;
-      const replacedDays = preview.kind === 'orders' ? await orderDaysOf(db, incomingOrders) : undefined;
+      const replacedDays = preview.kind === 'orders' ? await orderDaysOf(db, names.view) : undefined;
       const counts = await writeRows(db, checked.spec, checked.mapped, names.view, preview.rows);
       if (preview.kind === 'orders') {
-        const days = spanOf(replacedDays, await orderDaysOf(db, incomingOrders));
+        const incomingDays = await one<{ from: string; to: string }>(
+          db,
+          `SELECT CAST(min(order_date) AS VARCHAR) AS "from", CAST(max(order_date) AS VARCHAR) AS "to" FROM ${names.view}`,
+        );
+        const days = spanOf(replacedDays, incomingDays);
         if (days !== undefined) await refreshOrderSummary(db, days);
       } else if (preview.kind === 'products' && (await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines')).lines > 0) {
         await refreshOrderSummary(db);

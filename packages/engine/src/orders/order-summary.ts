@@ -121,11 +121,12 @@ export async function refreshOrderSummary(db: Database, range?: DayRange): Promi
   }
 }
 
-/** The first and last order day among the order lines whose order number is in `orderIds` (a query of one column). */
-export async function orderDaysOf(db: Database, orderIds: string): Promise<DayRange | undefined> {
+/** The first and last order day of the order lines that the rows of `incoming` (a table or view with order_id and sku) would replace. */
+export async function orderDaysOf(db: Database, incoming: string): Promise<DayRange | undefined> {
   const found = await one<{ from: string | null; to: string | null }>(
     db,
-    `SELECT CAST(min(order_date) AS VARCHAR) AS "from", CAST(max(order_date) AS VARCHAR) AS "to" FROM order_lines WHERE order_id IN (${orderIds})`,
+    `SELECT CAST(min(t.order_date) AS VARCHAR) AS "from", CAST(max(t.order_date) AS VARCHAR) AS "to" FROM order_lines t
+     WHERE EXISTS (SELECT 1 FROM ${incoming} i WHERE i.order_id = t.order_id AND i.sku = t.sku)`,
   );
   return found.from === null || found.to === null ? undefined : { from: found.from, to: found.to };
 }

@@ -47,6 +47,8 @@ export const importMessages = defineCatalog(
     'status.from': '起始日期',
     'status.to': '截止日期',
     'status.loads': '已导入 {loads} 次',
+    'status.summary': '订单汇总：{days} 个客户订货日，来自 {lines} 条订单明细（{builtAt} 生成）',
+    'status.summary_stale': '订单汇总与订单明细不一致（汇总来自 {summarised} 条，现有 {lines} 条），下次评价前将重建',
   },
   {
     'import.kind.unknown': 'unknown kind "{value}"; one of: {kinds}',
@@ -93,5 +95,7 @@ export const importMessages = defineCatalog(
     'status.from': 'from',
     'status.to': 'to',
     'status.loads': '{loads} imports logged',
+    'status.summary': 'order summary: {days} customer order days from {lines} order lines (built {builtAt})',
+    'status.summary_stale': 'the order summary was made from {summarised} order lines, the table holds {lines}: the next evaluation rebuilds it',
   },
 );
