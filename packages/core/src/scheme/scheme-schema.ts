@@ -6,7 +6,8 @@ import { DIMENSIONS } from '../indicators/dimensions.js';
  * live here; meaning checks (known indicators, AHP consistency, complete
  * weights) in validate-scheme.ts.
  */
-export const localizedTextSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) }).strict();
+// Texts are trimmed; a name or item of only spaces is as empty as no text.
+export const localizedTextSchema = z.object({ 'zh-CN': z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
 
 const share = z.number().min(0).max(1);
 const score = z.number().min(0).max(100);

@@ -85,6 +85,21 @@ describe('validateScheme', () => {
     expect(formatIssue(result.issues[0]!, 'en')).toContain('windowWeeks');
   });
 
+  it('trims texts and treats a text of only spaces as missing', () => {
+    const spaced = clone(DEFAULT_SCHEME);
+    const firstClass = spaced.serviceClasses.classes[0]!;
+    (firstClass as { name: { 'zh-CN': string; en: string } }).name = { 'zh-CN': '  核心类 ', en: 'Core ' };
+    const trimmed = validateScheme(spaced);
+    expect(trimmed.ok).toBe(true);
+    if (trimmed.ok) expect(trimmed.scheme.serviceClasses.classes[0]?.name).toEqual({ 'zh-CN': '核心类', en: 'Core' });
+    const blank = clone(DEFAULT_SCHEME);
+    (blank.serviceClasses.classes[0] as { name: { 'zh-CN': string; en: string } }).name = { 'zh-CN': '　 ', en: 'Core' };
+    const result = validateScheme(blank);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues[0]?.params?.path).toBe('serviceClasses.classes.0.name.zh-CN');
+  });
+
   it('checks weights, classes and strategies against the grouping', () => {
     const scheme = clone(DEFAULT_SCHEME);
     const urban = scheme.weights.sets['urban']!;
