@@ -95,14 +95,38 @@ describe('order summary', () => {
     ).toEqual([{ lines: 2 }]);
   });
 
-  it('is rebuilt when a products import changes prices or launch dates', async () => {
+  it('catches up whole when an import finds it was not current before', async () => {
     await ensureOrderSummary(db);
+    // a line written around the import path, then an orders import of another day
+    await db.run(`INSERT INTO order_lines VALUES ('Z1', 'C0002', DATE '2026-05-05', 'P001', 3, 302.4, NULL, NULL)`);
+    const file = join(dir, 'orders.csv');
+    await writeFile(file, ['order_id,customer_id,order_date,sku,qty,amount', 'N1,C0004,2026-09-29,P002,1,56'].join('\n'));
+    await importFile(db, { kind: 'orders', path: file });
+    const summary = await db.all(
+      `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, bit_count(d.skus) AS skus
+       FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY ALL`,
+    );
+    expect(summary).toEqual(await fromLines(db));
+  });
+
+  it('keys new products without a rebuild, and rebuilds when a products import changes prices or launch dates', async () => {
+    await ensureOrderSummary(db);
+    const builtAt = async (): Promise<unknown> => (await db.all('SELECT built_at FROM order_summary_state'))[0];
+    const first = await builtAt();
+    const added = join(dir, 'new-products.csv');
+    await writeFile(added, ['sku,name,price_class,cost_price,wholesale_price,launch_date', 'P900,新品规,3,50,56,2026-09-01'].join('\n'));
+    await importFile(db, { kind: 'products', path: added });
+    expect(await builtAt()).toEqual(first);
+    expect(await db.all(`SELECT sku_key FROM product_keys WHERE sku = 'P900'`)).toHaveLength(1);
+    expect(await ensureOrderSummary(db)).toBeUndefined();
+
     const before = await snapshot(db);
     const file = join(dir, 'products.csv');
     await writeFile(file, ['sku,name,price_class,cost_price,wholesale_price,launch_date', 'P003,品规3,4,28,40,2026-08-01'].join('\n'));
     await importFile(db, { kind: 'products', path: file });
     const after = await snapshot(db);
     expect(after).not.toEqual(before);
+    expect(await builtAt()).not.toEqual(first);
     await refreshOrderSummary(db);
     expect(after).toEqual(await snapshot(db));
     expect(await fromLines(db)).toEqual(

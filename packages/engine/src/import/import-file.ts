@@ -12,7 +12,7 @@ import { prepareSource, type PreparedSource } from './prepare-source.js';
 import { recordDataLoad } from './record-data-load.js';
 import { dropStaging, MAX_REPORTED_ISSUES, stageRows, stagingNames, type StagingNames } from './stage-rows.js';
 import { writeRows } from './write-rows.js';
-import { orderDaysOf, refreshOrderSummary, spanOf } from '../orders/order-summary.js';
+import { followCatalog, orderDaysOf, productFactsDigest, refreshOrderSummary, spanOf } from '../orders/order-summary.js';
 
 export interface ImportRequest {
   /** One of IMPORT_KINDS; anything else is an issue. */
@@ -135,6 +135,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
       // The order summary follows in the same transaction: the days the file's orders were and now are on,
       // or, for products (prices, classes, launch dates), the whole of it.
       const replacedDays = preview.kind === 'orders' ? await orderDaysOf(db, names.view) : undefined;
+      const catalogBefore = preview.kind === 'products' ? await productFactsDigest(db) : undefined;
       const counts = await writeRows(db, checked.spec, checked.mapped, names.view, preview.rows);
       if (preview.kind === 'orders') {
         const incomingDays = await one<{ from: string; to: string }>(
@@ -142,9 +143,9 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
           `SELECT CAST(min(order_date) AS VARCHAR) AS "from", CAST(max(order_date) AS VARCHAR) AS "to" FROM ${names.view}`,
         );
         const days = spanOf(replacedDays, incomingDays);
-        if (days !== undefined) await refreshOrderSummary(db, days);
-      } else if (preview.kind === 'products' && (await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines')).lines > 0) {
-        await refreshOrderSummary(db);
+        if (days !== undefined) await refreshOrderSummary(db, days, counts.inserted);
+      } else if (catalogBefore !== undefined) {
+        await followCatalog(db, catalogBefore);
       }
       const loadId = await recordDataLoad(db, { kind: preview.kind, source: preview.file, contentHash: source.sha256, rowCount: preview.rows });
       return { ...preview, ...counts, loadId, contentHash: source.sha256 };

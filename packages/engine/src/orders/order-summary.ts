@@ -53,15 +53,23 @@ async function assignProductKeys(db: Database): Promise<number> {
 }
 
 /**
- * Refreshes the summary for the order days in `range` (all days when it is
- * undefined, when there is no summary yet, or when the catalog has outgrown
- * the SKU bit strings). Runs in the caller's transaction, if any.
+ * Refreshes the summary for the order days in `range`, in one transaction
+ * (the caller's, if any). It is rebuilt whole instead when `range` is
+ * undefined, when there is no summary yet, when the catalog has outgrown the
+ * SKU bit strings, or when the summary was not current before the change:
+ * `linesAdded` (the lines the change added, net) must bring the recorded
+ * line count to the table's.
  */
-export async function refreshOrderSummary(db: Database, range?: DayRange): Promise<SummaryRefresh> {
+export async function refreshOrderSummary(db: Database, range?: DayRange, linesAdded = 0): Promise<SummaryRefresh> {
+  return db.transaction(() => refresh(db, range, linesAdded));
+}
+
+async function refresh(db: Database, range: DayRange | undefined, linesAdded: number): Promise<SummaryRefresh> {
   const started = performance.now();
   const state = await summaryState(db);
   const bits = await assignProductKeys(db);
-  const full = range === undefined || state === undefined || bits !== state.sku_bits;
+  const { lines } = await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines');
+  const full = range === undefined || state === undefined || bits !== state.sku_bits || state.order_lines + linesAdded !== lines;
   const where = full ? '' : 'WHERE o.order_date BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)';
   const params = full ? [] : [(range as DayRange).from, (range as DayRange).to];
   await db.run(
@@ -112,7 +120,6 @@ export async function refreshOrderSummary(db: Database, range?: DayRange): Promi
       params,
     );
     const { days } = await one<{ days: number }>(db, 'SELECT count(*) AS days FROM order_summary_stage');
-    const { lines } = await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines');
     await db.run('DELETE FROM order_summary_state');
     await db.run('INSERT INTO order_summary_state (singleton, order_lines, sku_bits, built_at) VALUES (1, $1, $2, $3)', [lines, bits, new Date().toISOString()]);
     return { full, days, seconds: (performance.now() - started) / 1000 };
@@ -131,6 +138,29 @@ export async function orderDaysOf(db: Database, incoming: string): Promise<DayRa
   return found.from === null || found.to === null ? undefined : { from: found.from, to: found.to };
 }
 
+/** A digest of what the summary takes from the catalog (margins, price classes, launch dates) of the products it has keyed. */
+export async function productFactsDigest(db: Database): Promise<string> {
+  const { digest } = await one<{ digest: string | null }>(
+    db,
+    `SELECT md5(coalesce(string_agg(concat_ws('|', p.sku, p.wholesale_price - p.cost_price, p.price_class, p.launch_date), ';' ORDER BY p.sku), '')) AS digest
+     FROM products p JOIN product_keys k ON k.sku = p.sku`,
+  );
+  return digest ?? '';
+}
+
+/**
+ * After a products import: the summary is rebuilt when what it took from the
+ * products it knows changed; new products only get their keys (a rebuild
+ * only if they outgrow the SKU bit strings), since no summarised line is theirs.
+ */
+export async function followCatalog(db: Database, digestBefore: string): Promise<SummaryRefresh | undefined> {
+  const state = await summaryState(db);
+  if (state === undefined) return undefined;
+  if (digestBefore !== (await productFactsDigest(db))) return refreshOrderSummary(db);
+  if ((await assignProductKeys(db)) !== state.sku_bits) return refreshOrderSummary(db);
+  return undefined;
+}
+
 /** Joins two day ranges (either may be missing). */
 export function spanOf(left: DayRange | undefined, right: DayRange | undefined): DayRange | undefined {
   if (left === undefined) return right;
@@ -141,13 +171,13 @@ export function spanOf(left: DayRange | undefined, right: DayRange | undefined):
 /**
  * Makes sure the summary matches the order lines: rebuilt whole when there
  * is none, when it was made from another number of lines (the table was
- * written to other than by an import), or when a product has no key yet.
+ * written to other than by an import), or when new products outgrow the SKU
+ * bit strings (new products are given their keys).
  * Returns the rebuild, or undefined when the summary was current.
  */
 export async function ensureOrderSummary(db: Database): Promise<SummaryRefresh | undefined> {
   const state = await summaryState(db);
   const { lines } = await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines');
-  const { unkeyed } = await one<{ unkeyed: number }>(db, 'SELECT count(*) AS unkeyed FROM products p WHERE NOT EXISTS (SELECT 1 FROM product_keys k WHERE k.sku = p.sku)');
-  if (state !== undefined && state.order_lines === lines && unkeyed === 0) return undefined;
+  if (state !== undefined && state.order_lines === lines && (await assignProductKeys(db)) === state.sku_bits) return undefined;
   return refreshOrderSummary(db);
 }
