@@ -70,8 +70,35 @@ async function refresh(db: Database, range: DayRange | undefined, linesAdded: nu
   const bits = await assignProductKeys(db);
   const { lines } = await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines');
   const full = range === undefined || state === undefined || bits !== state.sku_bits || state.order_lines + linesAdded !== lines;
-  const where = full ? '' : 'WHERE o.order_date BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)';
-  const params = full ? [] : [(range as DayRange).from, (range as DayRange).to];
+  let days = 0;
+  if (full) {
+    await db.run('DELETE FROM order_days');
+    await db.run('DELETE FROM order_new_lines');
+    const span = await one<{ first: number | null; last: number | null }>(
+      db,
+      `SELECT CAST(min(order_date) - DATE '1970-01-01' AS INTEGER) AS first, CAST(max(order_date) - DATE '1970-01-01' AS INTEGER) AS last FROM order_lines`,
+    );
+    // Block by block, so a province's years of lines never sit in one aggregate's memory.
+    for (let from = span.first ?? 1; span.last !== null && from <= span.last; from += BLOCK_DAYS) {
+      days += await summariseDays(db, { from: isoDay(from), to: isoDay(Math.min(span.last, from + BLOCK_DAYS - 1)) }, bits, false);
+    }
+  } else {
+    days = await summariseDays(db, range as DayRange, bits, true);
+  }
+  await db.run('DELETE FROM order_summary_state');
+  await db.run('INSERT INTO order_summary_state (singleton, order_lines, sku_bits, built_at) VALUES (1, $1, $2, $3)', [lines, bits, new Date().toISOString()]);
+  return { full, days, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Days a full rebuild summarises at a time. */
+const BLOCK_DAYS = 28;
+
+const isoDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** Summarises the order lines of the days `range` into the summary, replacing what it held for them (`replace`); returns the customer days written. */
+async function summariseDays(db: Database, range: DayRange, bits: number, replace: boolean): Promise<number> {
+  const within = 'o.order_date BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)';
+  const params = [range.from, range.to];
   await db.run(
     `CREATE OR REPLACE TEMP TABLE order_summary_stage AS
      SELECT o.customer_id, o.order_date,
@@ -87,7 +114,7 @@ async function refresh(db: Database, range: DayRange | undefined, linesAdded: nu
        CAST(count(*) AS INTEGER) AS lines,
        bitstring_agg(k.sku_key, 0, ${bits - 1}) AS skus
      FROM order_lines o LEFT JOIN products p ON p.sku = o.sku LEFT JOIN product_keys k ON k.sku = o.sku
-     ${where}
+     WHERE ${within}
      GROUP BY o.customer_id, o.order_date`,
     params,
   );
@@ -98,9 +125,10 @@ async function refresh(db: Database, range: DayRange | undefined, linesAdded: nu
        FROM (SELECT DISTINCT customer_id FROM order_summary_stage) s
        WHERE NOT EXISTS (SELECT 1 FROM customer_keys k WHERE k.customer_id = s.customer_id)`,
     );
-    const dayFilter = full ? '' : 'WHERE order_date BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)';
-    await db.run(`DELETE FROM order_days ${dayFilter}`, params);
-    await db.run(`DELETE FROM order_new_lines ${dayFilter}`, params);
+    if (replace) {
+      await db.run('DELETE FROM order_days o WHERE ' + within, params);
+      await db.run('DELETE FROM order_new_lines o WHERE ' + within, params);
+    }
     // Date order: an evaluation reads ranges of days, and DuckDB skips row groups outside them.
     await db.run(
       `INSERT INTO order_days (customer_key, order_date, qty, amount, gross_profit, qty_class12, qty_limited, qty_limit, qty_demand, qty_with_demand, orders, lines, skus)
@@ -114,15 +142,12 @@ async function refresh(db: Database, range: DayRange | undefined, linesAdded: nu
       `INSERT INTO order_new_lines (customer_key, order_date, sku_key, launch_date, qty)
        SELECT ck.customer_key, o.order_date, k.sku_key, p.launch_date, ${unitSum('o.qty')}
        FROM order_lines o JOIN products p ON p.sku = o.sku JOIN product_keys k ON k.sku = o.sku JOIN customer_keys ck ON ck.customer_id = o.customer_id
-       WHERE p.launch_date > o.order_date - 365${full ? '' : ' AND o.order_date BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)'}
+       WHERE p.launch_date > o.order_date - 365 AND ${within}
        GROUP BY ALL
        ORDER BY o.order_date, ck.customer_key, k.sku_key`,
       params,
     );
-    const { days } = await one<{ days: number }>(db, 'SELECT count(*) AS days FROM order_summary_stage');
-    await db.run('DELETE FROM order_summary_state');
-    await db.run('INSERT INTO order_summary_state (singleton, order_lines, sku_bits, built_at) VALUES (1, $1, $2, $3)', [lines, bits, new Date().toISOString()]);
-    return { full, days, seconds: (performance.now() - started) / 1000 };
+    return (await one<{ days: number }>(db, 'SELECT count(*) AS days FROM order_summary_stage')).days;
   } finally {
     await db.run('DROP TABLE IF EXISTS order_summary_stage');
   }
