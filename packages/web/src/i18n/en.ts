@@ -42,7 +42,7 @@ export const en: Readonly<Record<WebMessageKey, string>> = {
   'users.form.password': 'Initial password',
   'users.form.password_hint': 'At least 8 characters',
   'users.form.district_hint': 'A district head sees every customer of this district',
-  'users.form.manager_id_hint': 'As in the customer archive’s manager id',
+  'users.form.manager_id_hint': 'As in the customer archive\'s manager id',
   'users.form.required': 'Required',
   'users.form.submit': 'Add',
   'users.form.cancel': 'Cancel',

@@ -47,7 +47,7 @@ export const dashboardEn: Readonly<Record<keyof typeof dashboardZhCN, string>> =
   'dashboard.description': 'Evaluation results at a glance: value cells, service classes, lifecycle and churn warnings.',
   'dashboard.scope': 'Visible customers',
   'dashboard.scope.all': 'All customers',
-  'dashboard.scope.district': 'Customers in district “{district}”',
+  'dashboard.scope.district': 'Customers in district "{district}"',
   'dashboard.scope.manager': 'Customers served by manager {managerId}',
   'dashboard.run': 'Run',
   'dashboard.run_option': '{runId} (as of {asOf})',
