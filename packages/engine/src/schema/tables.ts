@@ -350,7 +350,9 @@ function createTableSql(table: TableDefinition): string {
  * Order lines carry no primary-key index: at tens of millions of rows an
  * index costs more than it guards, and imports enforce the key themselves.
  */
-const UNINDEXED = new Set(['order_lines', 'run_results', 'customer_keys', 'product_keys', 'order_days', 'order_new_lines']);
+// The summary's key tables keep their primary key: two refreshes at once (an import beside an evaluation)
+// must fail rather than give one customer or product two keys.
+const UNINDEXED = new Set(['order_lines', 'run_results', 'order_days', 'order_new_lines']);
 
 export function schemaStatements(): string[] {
   return [...FACT_TABLES, ...SYSTEM_TABLES].map((table) =>
