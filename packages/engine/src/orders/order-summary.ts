@@ -7,9 +7,10 @@ import { one, type Database } from '../db/database.js';
  * ordered (`order_new_lines`). Evaluations read it instead of the order
  * lines: real orders carry many lines, and the figures an evaluation needs
  * are sums over ranges of days. It is derived data: every orders import
- * refreshes the days it touches, a products import (prices, classes, launch
- * dates) and the demo rebuild it whole, and an evaluation that finds it
- * made from another number of lines than the table holds rebuilds it first.
+ * refreshes the days it touches, a products import that changes a margin,
+ * price class or launch date and the demo rebuild it whole, and an
+ * evaluation that finds it made from another number of lines than the table
+ * holds rebuilds it first (docs/architecture.md, "Order summary").
  */
 
 /** Bits of `order_days.skus` come in blocks of this size; a catalog outgrowing them rebuilds the summary. */
