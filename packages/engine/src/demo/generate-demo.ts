@@ -12,7 +12,7 @@ import { generateCustomers } from './generate-customers.js';
 import { generateDisplays } from './generate-displays.js';
 import { generateFeedback } from './generate-feedback.js';
 import { generateOrderLines } from './generate-order-lines.js';
-import { refreshOrderSummary } from '../orders/order-summary.js';
+import { markOrderSummary, settleOrderSummary } from '../orders/order-summary.js';
 import { generateProducts } from './generate-products.js';
 import { generatePromotions } from './generate-promotions.js';
 import { generateSurveyResponses } from './generate-survey-responses.js';
@@ -108,7 +108,8 @@ export async function generateDemo(db: Database, request: GenerateDemoRequest = 
       }
       const windowStart = await one<{ start: string }>(db, `SELECT CAST(getvariable('demo_start') AS VARCHAR) AS start`);
       await closeDemoSession(db);
-      const summary = await refreshOrderSummary(db);
+      // The summary is built once the lines are committed (below).
+      await markOrderSummary(db, undefined);
 
       const counts = {} as Record<DemoTable, number>;
       const fingerprint = createHash('md5').update(demoSource(options));
@@ -120,9 +121,11 @@ export async function generateDemo(db: Database, request: GenerateDemoRequest = 
       const contentHash = fingerprint.digest('hex');
       const rowCount = DEMO_TABLES.reduce((sum, table) => sum + counts[table], 0);
       const loadId = await recordDataLoad(db, { kind: 'demo', source: demoSource(options), contentHash, rowCount });
-      return { start: windowStart.start, counts: Object.freeze(counts), rowCount, contentHash, loadId, summarySeconds: Math.round(summary.seconds * 100) / 100 };
+      return { start: windowStart.start, counts: Object.freeze(counts), rowCount, contentHash, loadId };
     });
-    return { options, ...generated, seconds: Math.round((performance.now() - started) / 10) / 100 };
+    const summary = await settleOrderSummary(db);
+    const summarySeconds = Math.round((summary?.seconds ?? 0) * 100) / 100;
+    return { options, ...generated, summarySeconds, seconds: Math.round((performance.now() - started) / 10) / 100 };
   } finally {
     await resetDemoVariables(db);
   }

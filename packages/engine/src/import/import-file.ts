@@ -12,7 +12,7 @@ import { prepareSource, type PreparedSource } from './prepare-source.js';
 import { recordDataLoad } from './record-data-load.js';
 import { dropStaging, MAX_REPORTED_ISSUES, stageRows, stagingNames, type StagingNames } from './stage-rows.js';
 import { writeRows } from './write-rows.js';
-import { followCatalog, orderDaysOf, productFactsDigest, refreshOrderSummary, spanOf } from '../orders/order-summary.js';
+import { followCatalog, markOrderSummary, orderDaysOf, productFactsDigest, settleOrderSummary, spanOf } from '../orders/order-summary.js';
 
 export interface ImportRequest {
   /** One of IMPORT_KINDS; anything else is an issue. */
@@ -131,9 +131,10 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     const checked = await stageAndCheck(db, request, names, workDir);
     const { preview, source } = checked;
     if (preview.totalIssues > 0 || source === undefined) throw importRejection(preview);
-    return db.transaction(async () => {
-      // The order summary follows in the same transaction: the days the file's orders were and now are on,
-      // or, for products (prices, classes, launch dates), the whole of it.
+    const report = await db.transaction(async () => {
+      // The change notes in the same transaction what the order summary must take in: the days the
+      // file's orders were and now are on, or, for products whose margins, classes or launch dates
+      // changed, all of it; the summary is brought up to date once the change is committed.
       const replacedDays = preview.kind === 'orders' ? await orderDaysOf(db, names.view) : undefined;
       const catalogBefore = preview.kind === 'products' ? await productFactsDigest(db) : undefined;
       const counts = await writeRows(db, checked.spec, checked.mapped, names.view, preview.rows);
@@ -143,12 +144,14 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
           `SELECT CAST(min(order_date) AS VARCHAR) AS "from", CAST(max(order_date) AS VARCHAR) AS "to" FROM ${names.view}`,
         );
         const days = spanOf(replacedDays, incomingDays);
-        if (days !== undefined) await refreshOrderSummary(db, days, counts.inserted);
+        if (days !== undefined) await markOrderSummary(db, days, counts.inserted);
       } else if (catalogBefore !== undefined) {
         await followCatalog(db, catalogBefore);
       }
       const loadId = await recordDataLoad(db, { kind: preview.kind, source: preview.file, contentHash: source.sha256, rowCount: preview.rows });
       return { ...preview, ...counts, loadId, contentHash: source.sha256 };
     });
+    await settleOrderSummary(db);
+    return report;
   });
 }

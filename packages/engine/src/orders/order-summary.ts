@@ -32,15 +32,23 @@ export interface SummaryRefresh {
 const units = (value: string): string => `round((${value}) * 1e4)`;
 const unitSum = (value: string, filter?: string): string => `CAST(sum(${units(value)})${filter === undefined ? '' : ` FILTER (WHERE ${filter})`} AS BIGINT)`;
 
-interface SummaryState {
+type SummaryState = {
   readonly order_lines: number;
   readonly sku_bits: number;
-}
+  readonly pending_from: string | null;
+  readonly pending_to: string | null;
+  readonly pending_full: boolean | null;
+};
 
 async function summaryState(db: Database): Promise<SummaryState | undefined> {
-  const rows = await db.all<{ order_lines: number; sku_bits: number }>('SELECT order_lines, sku_bits FROM order_summary_state WHERE singleton = 1');
+  const rows = await db.all<SummaryState>(
+    `SELECT order_lines, sku_bits, CAST(pending_from AS VARCHAR) AS pending_from, CAST(pending_to AS VARCHAR) AS pending_to, pending_full
+     FROM order_summary_state WHERE singleton = 1`,
+  );
   return rows[0];
 }
+
+const lineCount = async (db: Database): Promise<number> => (await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines')).lines;
 
 /** Gives every product a key (a bit position) and returns the bit-string length the keys need. */
 async function assignProductKeys(db: Database): Promise<number> {
@@ -54,23 +62,67 @@ async function assignProductKeys(db: Database): Promise<number> {
 }
 
 /**
- * Refreshes the summary for the order days in `range`, in one transaction
- * (the caller's, if any). It is rebuilt whole instead when `range` is
- * undefined, when there is no summary yet, when the catalog has outgrown the
- * SKU bit strings, or when the summary was not current before the change:
- * `linesAdded` (the lines the change added, net) must bring the recorded
- * line count to the table's.
+ * Notes, inside the transaction of a change to the order lines or the
+ * catalog, what the summary must take in: the days `range`, or everything
+ * (`range` undefined). `linesAdded` (net) tells whether the summary was
+ * current before the change; if not, it is rebuilt whole. The change
+ * commits with its note, and {@link settleOrderSummary} does the work after
+ * the commit, reading committed lines (DuckDB reads a transaction's own
+ * fresh rows several times slower); a note left by a process that stopped
+ * in between is settled by the next evaluation.
  */
-export async function refreshOrderSummary(db: Database, range?: DayRange, linesAdded = 0): Promise<SummaryRefresh> {
-  return db.transaction(() => refresh(db, range, linesAdded));
+export async function markOrderSummary(db: Database, range: DayRange | undefined, linesAdded = 0): Promise<void> {
+  const state = await summaryState(db);
+  const lines = await lineCount(db);
+  if (state === undefined) {
+    await db.run('INSERT INTO order_summary_state (singleton, order_lines, sku_bits, built_at, pending_full) VALUES (1, $1, 0, $2, TRUE)', [lines, new Date().toISOString()]);
+    return;
+  }
+  const full = range === undefined || state.order_lines + linesAdded !== lines;
+  await db.run(
+    `UPDATE order_summary_state SET order_lines = $1, pending_full = coalesce(pending_full, FALSE) OR $2,
+       pending_from = least(coalesce(pending_from, CAST($3 AS DATE)), CAST($3 AS DATE)), pending_to = greatest(coalesce(pending_to, CAST($4 AS DATE)), CAST($4 AS DATE))
+     WHERE singleton = 1`,
+    [lines, full, range?.from ?? null, range?.to ?? null],
+  );
 }
 
-async function refresh(db: Database, range: DayRange | undefined, linesAdded: number): Promise<SummaryRefresh> {
+/**
+ * Brings the summary up to date: does what changes noted, and rebuilds it
+ * whole when there is none, when it was made from another number of lines
+ * (the table was written to other than by an import), or when new products
+ * outgrow the SKU bit strings (new products are given their keys). Returns
+ * the refresh, or undefined when the summary was current.
+ */
+export async function settleOrderSummary(db: Database): Promise<SummaryRefresh | undefined> {
+  const state = await summaryState(db);
+  const lines = await lineCount(db);
+  if (state === undefined) return lines === 0 ? undefined : refreshOrderSummary(db);
+  const bits = await assignProductKeys(db);
+  if (state.pending_full === true || state.order_lines !== lines || bits !== state.sku_bits) return refreshOrderSummary(db);
+  if (state.pending_from !== null && state.pending_to !== null) return refreshOrderSummary(db, { from: state.pending_from, to: state.pending_to });
+  return undefined;
+}
+
+/** The evaluation's check before it reads the summary: {@link settleOrderSummary}. */
+export const ensureOrderSummary = settleOrderSummary;
+
+/**
+ * Summarises the order days in `range` (every day when `range` is
+ * undefined, or when the catalog has outgrown the SKU bit strings), in one
+ * transaction (the caller's, if any), and records the summary as current.
+ * A full rebuild reads about `linesPerBlock` lines at a time.
+ */
+export async function refreshOrderSummary(db: Database, range?: DayRange, linesPerBlock = LINES_PER_BLOCK): Promise<SummaryRefresh> {
+  return db.transaction(() => refresh(db, range, linesPerBlock));
+}
+
+async function refresh(db: Database, range: DayRange | undefined, linesPerBlock: number): Promise<SummaryRefresh> {
   const started = performance.now();
   const state = await summaryState(db);
   const bits = await assignProductKeys(db);
-  const { lines } = await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines');
-  const full = range === undefined || state === undefined || bits !== state.sku_bits || state.order_lines + linesAdded !== lines;
+  const lines = await lineCount(db);
+  const full = range === undefined || state === undefined || bits !== state.sku_bits;
   let days = 0;
   if (full) {
     await db.run('DELETE FROM order_days');
@@ -79,20 +131,25 @@ async function refresh(db: Database, range: DayRange | undefined, linesAdded: nu
       db,
       `SELECT CAST(min(order_date) - DATE '1970-01-01' AS INTEGER) AS first, CAST(max(order_date) - DATE '1970-01-01' AS INTEGER) AS last FROM order_lines`,
     );
-    // Block by block, so a province's years of lines never sit in one aggregate's memory.
-    for (let from = span.first ?? 1; span.last !== null && from <= span.last; from += BLOCK_DAYS) {
-      days += await summariseDays(db, { from: isoDay(from), to: isoDay(Math.min(span.last, from + BLOCK_DAYS - 1)) }, bits, false);
+    // Block by block, so a province's years of lines never sit in one aggregate's memory; each
+    // block reads the lines once more, so there are no more blocks than the lines need.
+    if (span.first !== null && span.last !== null) {
+      const blockDays = Math.ceil((span.last - span.first + 1) / Math.max(1, Math.ceil(lines / linesPerBlock)));
+      for (let from = span.first; from <= span.last; from += blockDays) {
+        days += await summariseDays(db, { from: isoDay(from), to: isoDay(Math.min(span.last, from + blockDays - 1)) }, bits, false);
+      }
     }
   } else {
     days = await summariseDays(db, range as DayRange, bits, true);
   }
   await db.run('DELETE FROM order_summary_state');
   await db.run('INSERT INTO order_summary_state (singleton, order_lines, sku_bits, built_at) VALUES (1, $1, $2, $3)', [lines, bits, new Date().toISOString()]);
+  // (pending_* stay NULL: this refresh covers what was noted, or everything)
   return { full, days, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Days a full rebuild summarises at a time. */
-const BLOCK_DAYS = 28;
+/** About this many order lines are summarised at a time by a full rebuild. */
+const LINES_PER_BLOCK = 40_000_000;
 
 const isoDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
@@ -175,16 +232,15 @@ export async function productFactsDigest(db: Database): Promise<string> {
 }
 
 /**
- * After a products import: the summary is rebuilt when what it took from the
- * products it knows changed; new products only get their keys (a rebuild
- * only if they outgrow the SKU bit strings), since no summarised line is theirs.
+ * After a products import, in its transaction: the summary is to be rebuilt
+ * when what it took from the products it knows changed; new products only
+ * get their keys (a rebuild only if they outgrow the SKU bit strings), since
+ * no summarised line is theirs.
  */
-export async function followCatalog(db: Database, digestBefore: string): Promise<SummaryRefresh | undefined> {
+export async function followCatalog(db: Database, digestBefore: string): Promise<void> {
   const state = await summaryState(db);
-  if (state === undefined) return undefined;
-  if (digestBefore !== (await productFactsDigest(db))) return refreshOrderSummary(db);
-  if ((await assignProductKeys(db)) !== state.sku_bits) return refreshOrderSummary(db);
-  return undefined;
+  if (state === undefined) return;
+  if (digestBefore !== (await productFactsDigest(db)) || (await assignProductKeys(db)) !== state.sku_bits) await markOrderSummary(db, undefined);
 }
 
 /** Joins two day ranges (either may be missing). */
@@ -194,16 +250,3 @@ export function spanOf(left: DayRange | undefined, right: DayRange | undefined):
   return { from: left.from < right.from ? left.from : right.from, to: left.to > right.to ? left.to : right.to };
 }
 
-/**
- * Makes sure the summary matches the order lines: rebuilt whole when there
- * is none, when it was made from another number of lines (the table was
- * written to other than by an import), or when new products outgrow the SKU
- * bit strings (new products are given their keys).
- * Returns the rebuild, or undefined when the summary was current.
- */
-export async function ensureOrderSummary(db: Database): Promise<SummaryRefresh | undefined> {
-  const state = await summaryState(db);
-  const { lines } = await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines');
-  if (state !== undefined && state.order_lines === lines && (await assignProductKeys(db)) === state.sku_bits) return undefined;
-  return refreshOrderSummary(db);
-}

@@ -213,6 +213,10 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
       order_lines: 'BIGINT NOT NULL', // the line count the summary was made from
       sku_bits: 'INTEGER NOT NULL', // length of order_days.skus
       built_at: 'VARCHAR NOT NULL',
+      // what a committed change left to summarise (an import marks it; it is settled after the commit)
+      pending_from: 'DATE',
+      pending_to: 'DATE',
+      pending_full: 'BOOLEAN',
     },
     key: ['singleton'],
   },
