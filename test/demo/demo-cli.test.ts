@@ -20,6 +20,8 @@ interface DemoJson {
   readonly start: string;
   readonly counts: Record<string, number>;
   readonly contentHash: string;
+  readonly seconds: number;
+  readonly summarySeconds: number;
   readonly csv?: { readonly kind: string; readonly path: string; readonly rows: number }[];
 }
 
@@ -33,6 +35,11 @@ describe('retail-value demo', () => {
     expect(report.counts.customers).toBe(120);
     expect(report.counts.order_lines).toBeGreaterThan(0);
     expect(report.contentHash).toMatch(/^[0-9a-f]{32}$/);
+    // the order summary is built after the commit, within the reported time
+    expect(report.summarySeconds).toBeGreaterThan(0);
+    expect(report.summarySeconds).toBeLessThanOrEqual(report.seconds);
+    const status = parseJson<{ orderSummary: { orderLines: number } }>(await cli('status', '--db', db, '--json'));
+    expect(status.orderSummary.orderLines).toBe(report.counts.order_lines);
 
     expect((await readdir(csv)).sort()).toEqual(IMPORT_KINDS.map((kind) => `${kind}.csv`).sort());
     for (const kind of IMPORT_KINDS) {
