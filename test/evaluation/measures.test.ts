@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MEASURES } from '@retail-value/core';
 import { duckdbDialect, evaluate, evaluationWindow, explainCustomer, openDatabase } from '@retail-value/engine';
 import { ENGINE_MEASURES, orderDistinctSql, orderPassesSql } from '../../packages/engine/src/evaluation/compile-measures.js';
-import { ensureOrderSummary, refreshOrderSummary } from '../../packages/engine/src/orders/order-summary.js';
+import { settleOrderSummary, refreshOrderSummary } from '../../packages/engine/src/orders/order-summary.js';
 import { seedSmallCompany } from './small-company.js';
 
 describe('measures SQL', () => {
@@ -84,7 +84,7 @@ describe('measures SQL', () => {
       await seedSmallCompany(db);
       // a line of a second order on another day of the same week, and of a product new in the window
       await db.run(`INSERT INTO order_lines VALUES ('X1', 'C0001', DATE '2026-09-28', 'P011', 2.5, 280.0, 3.0, NULL), ('X1', 'C0001', DATE '2026-09-28', 'P003', 1.25, 35.0, NULL, NULL)`);
-      expect((await ensureOrderSummary(db))?.full).toBe(true);
+      expect((await settleOrderSummary(db))?.full).toBe(true);
       const window = evaluationWindow('2026Q3', weeks);
       const measures = ['qty', 'amount', 'gross_profit', 'qty_prev', 'amount_prev', 'order_cycles', 'cycle_volume_sd', 'cycles_since_order', 'order_count', 'sku_count', 'qty_class12', 'qty_limited', 'qty_limit', 'qty_demand', 'qty_with_demand', 'weekly_trend', 'qty_new_product', 'new_skus_ordered'];
       const passes = orderPassesSql(duckdbDialect, window, measures, 13);

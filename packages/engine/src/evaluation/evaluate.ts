@@ -21,7 +21,7 @@ import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
 import { RUN_DELETE_ACTION } from './run-store.js';
 import { computeAwards } from '../dynamics/compute-awards.js';
-import { ensureOrderSummary } from '../orders/order-summary.js';
+import { settleOrderSummary } from '../orders/order-summary.js';
 import { columnList } from '../schema/migrate.js';
 import type { FrozenRun, SegmentWeights } from './frozen-run.js';
 
@@ -194,7 +194,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   const dialect = db.dialect;
   const rules = plan.scheme.lifecycle;
   // The summary the passes read is kept by the imports; a database written to otherwise is summarised first.
-  await ensureOrderSummary(db);
+  await settleOrderSummary(db);
   const passes = orderPassesSql(dialect, window, plan.measures, rules.cycles);
   for (const pass of passes.passes) await db.run(`CREATE OR REPLACE TEMP TABLE ${pass.table} AS ${pass.sql}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${passes.merge}`);

@@ -98,14 +98,17 @@ export async function settleOrderSummary(db: Database): Promise<SummaryRefresh |
   const state = await summaryState(db);
   const lines = await lineCount(db);
   if (state === undefined) return lines === 0 ? undefined : refreshOrderSummary(db);
-  const bits = await assignProductKeys(db);
-  if (state.pending_full === true || state.order_lines !== lines || bits !== state.sku_bits) return refreshOrderSummary(db);
-  if (state.pending_from !== null && state.pending_to !== null) return refreshOrderSummary(db, { from: state.pending_from, to: state.pending_to });
-  return undefined;
+  const noted = pendingRange(state);
+  const current = state.pending_full !== true && noted === undefined && state.order_lines === lines;
+  if (current && (await assignProductKeys(db)) === state.sku_bits) return undefined;
+  // Without a note the line count or the catalog is off: everything. With one, refresh() still
+  // widens to everything when the note, the line count or the catalog asks for it.
+  return refreshOrderSummary(db, noted);
 }
 
-/** The evaluation's check before it reads the summary: {@link settleOrderSummary}. */
-export const ensureOrderSummary = settleOrderSummary;
+function pendingRange(state: SummaryState): DayRange | undefined {
+  return state.pending_from === null || state.pending_to === null ? undefined : { from: state.pending_from, to: state.pending_to };
+}
 
 /**
  * Summarises the order days in `range` (every day when `range` is
@@ -122,7 +125,16 @@ async function refresh(db: Database, range: DayRange | undefined, linesPerBlock:
   const state = await summaryState(db);
   const bits = await assignProductKeys(db);
   const lines = await lineCount(db);
-  const full = range === undefined || state === undefined || bits !== state.sku_bits;
+  // A refresh of some days never drops more than it does: a note it does not cover, a line count
+  // that does not add up or a catalog outgrowing the SKU bits make it a full rebuild.
+  const noted = state === undefined ? undefined : pendingRange(state);
+  const full =
+    range === undefined ||
+    state === undefined ||
+    bits !== state.sku_bits ||
+    state.pending_full === true ||
+    state.order_lines !== lines ||
+    (noted !== undefined && (noted.from < range.from || noted.to > range.to));
   let days = 0;
   if (full) {
     await db.run('DELETE FROM order_days');
