@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureOrderSummary, importFile, markOrderSummary, openDatabase, refreshOrderSummary, type Database } from '@retail-value/engine';
+import { settleOrderSummary, importFile, markOrderSummary, openDatabase, refreshOrderSummary, type Database } from '@retail-value/engine';
 import { seedSmallCompany } from './small-company.js';
 
 /** The summary as text rows, customer by code, in a stable order. */
@@ -43,9 +43,9 @@ describe('order summary', () => {
   });
 
   it('holds per customer and day what the order lines hold', async () => {
-    const built = await ensureOrderSummary(db);
+    const built = await settleOrderSummary(db);
     expect(built?.full).toBe(true);
-    expect(await ensureOrderSummary(db)).toBeUndefined();
+    expect(await settleOrderSummary(db)).toBeUndefined();
     const summary = await db.all(
       `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, bit_count(d.skus) AS skus
        FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY ALL`,
@@ -62,14 +62,14 @@ describe('order summary', () => {
     expect(fresh[0]?.lines).toBeGreaterThan(0);
     // lines written without an import change the count: the next evaluation's check rebuilds
     await db.run(`INSERT INTO order_lines VALUES ('Z1', 'C0002', DATE '2026-09-29', 'P001', 3, 302.4, NULL, NULL)`);
-    expect((await ensureOrderSummary(db))?.full).toBe(true);
+    expect((await settleOrderSummary(db))?.full).toBe(true);
     expect(await db.all(`SELECT d.qty FROM order_days d JOIN customer_keys k USING (customer_key) WHERE k.customer_id = 'C0002' AND d.order_date = DATE '2026-09-29'`)).toEqual([
       { qty: 30000 },
     ]);
   });
 
   it('settles a change that was noted and committed but not yet summarised (a process stopped in between)', async () => {
-    await ensureOrderSummary(db);
+    await settleOrderSummary(db);
     await db.transaction(async () => {
       await db.run(`INSERT INTO order_lines VALUES ('Z9', 'C0005', DATE '2026-09-29', 'P001', 4, 403.2, NULL, NULL)`);
       await markOrderSummary(db, { from: '2026-09-29', to: '2026-09-29' }, 1);
@@ -77,18 +77,36 @@ describe('order summary', () => {
     expect(await db.all('SELECT pending_full, CAST(pending_from AS VARCHAR) AS pending_from FROM order_summary_state')).toEqual([
       { pending_full: false, pending_from: '2026-09-29' },
     ]);
-    const settled = await ensureOrderSummary(db);
+    const settled = await settleOrderSummary(db);
     expect(settled?.full).toBe(false);
     const summary = await db.all(
       `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, bit_count(d.skus) AS skus
        FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY ALL`,
     );
     expect(summary).toEqual(await fromLines(db));
-    expect(await ensureOrderSummary(db)).toBeUndefined();
+    expect(await settleOrderSummary(db)).toBeUndefined();
     // a note whose line count does not add up (lines written around it) asks for the whole
     await db.run(`INSERT INTO order_lines VALUES ('Z8', 'C0006', DATE '2026-05-05', 'P001', 1, 100.8, NULL, NULL)`);
     await markOrderSummary(db, { from: '2026-09-29', to: '2026-09-29' }, 0);
-    expect((await ensureOrderSummary(db))?.full).toBe(true);
+    expect((await settleOrderSummary(db))?.full).toBe(true);
+  });
+
+  it('is left as it was by a rejected orders file, and a refresh of some days does not drop a wider note', async () => {
+    await settleOrderSummary(db);
+    const before = await snapshot(db);
+    const state = await db.all('SELECT order_lines, built_at FROM order_summary_state');
+    const file = join(dir, 'bad-orders.csv');
+    await writeFile(file, ['order_id,customer_id,order_date,sku,qty,amount', 'B1,C0004,2026-09-29,P002,1,56', 'B1,NOBODY,2026-13-40,P002,x,56'].join('\n'));
+    await expect(importFile(db, { kind: 'orders', path: file })).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.all('SELECT order_lines, built_at FROM order_summary_state')).toEqual(state);
+    // a note for two days, then a refresh of one of them: everything is summarised again
+    await db.transaction(async () => {
+      await db.run(`INSERT INTO order_lines VALUES ('Z7', 'C0005', DATE '2026-05-05', 'P001', 4, 403.2, NULL, NULL)`);
+      await markOrderSummary(db, { from: '2026-05-05', to: '2026-09-29' }, 1);
+    });
+    expect((await refreshOrderSummary(db, { from: '2026-09-29', to: '2026-09-29' })).full).toBe(true);
+    expect(await settleOrderSummary(db)).toBeUndefined();
   });
 
   it('gives the same summary built whole in one block or in many', async () => {
@@ -102,7 +120,7 @@ describe('order summary', () => {
   });
 
   it('follows an orders import on the days it touches, including the day a re-imported order left', async () => {
-    await ensureOrderSummary(db);
+    await settleOrderSummary(db);
     const [moved] = await db.all<{ order_id: string; sku: string; day: string }>(
       `SELECT order_id, sku, CAST(order_date AS VARCHAR) AS day FROM order_lines WHERE customer_id = 'C0003' ORDER BY order_date LIMIT 1`,
     );
@@ -129,7 +147,7 @@ describe('order summary', () => {
   });
 
   it('catches up whole when an import finds it was not current before', async () => {
-    await ensureOrderSummary(db);
+    await settleOrderSummary(db);
     // a line written around the import path, then an orders import of another day
     await db.run(`INSERT INTO order_lines VALUES ('Z1', 'C0002', DATE '2026-05-05', 'P001', 3, 302.4, NULL, NULL)`);
     const file = join(dir, 'orders.csv');
@@ -143,7 +161,7 @@ describe('order summary', () => {
   });
 
   it('keys new products without a rebuild, and rebuilds when a products import changes prices or launch dates', async () => {
-    await ensureOrderSummary(db);
+    await settleOrderSummary(db);
     const builtAt = async (): Promise<unknown> => (await db.all('SELECT built_at FROM order_summary_state'))[0];
     const first = await builtAt();
     const added = join(dir, 'new-products.csv');
@@ -151,7 +169,7 @@ describe('order summary', () => {
     await importFile(db, { kind: 'products', path: added });
     expect(await builtAt()).toEqual(first);
     expect(await db.all(`SELECT sku_key FROM product_keys WHERE sku = 'P900'`)).toHaveLength(1);
-    expect(await ensureOrderSummary(db)).toBeUndefined();
+    expect(await settleOrderSummary(db)).toBeUndefined();
 
     const before = await snapshot(db);
     const file = join(dir, 'products.csv');
