@@ -12,7 +12,7 @@ import { prepareSource, type PreparedSource } from './prepare-source.js';
 import { recordDataLoad } from './record-data-load.js';
 import { dropStaging, MAX_REPORTED_ISSUES, stageRows, stagingNames, type StagingNames } from './stage-rows.js';
 import { writeRows } from './write-rows.js';
-import { followCatalog, markOrderSummary, orderDaysOf, productFactsDigest, settleOrderSummary, spanOf } from '../orders/order-summary.js';
+import { settleOrderSummary, summaryFollowsImport } from '../orders/order-summary.js';
 
 export interface ImportRequest {
   /** One of IMPORT_KINDS; anything else is an issue. */
@@ -132,22 +132,11 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     const { preview, source } = checked;
     if (preview.totalIssues > 0 || source === undefined) throw importRejection(preview);
     const report = await db.transaction(async () => {
-      // The change notes in the same transaction what the order summary must take in: the days the
-      // file's orders were and now are on, or, for products whose margins, classes or launch dates
-      // changed, all of it; the summary is brought up to date once the change is committed.
-      const replacedDays = preview.kind === 'orders' ? await orderDaysOf(db, names.view) : undefined;
-      const catalogBefore = preview.kind === 'products' ? await productFactsDigest(db) : undefined;
+      // The change notes in the same transaction what the order summary must take in; the summary
+      // is brought up to date once the change is committed.
+      const noteSummary = await summaryFollowsImport(db, preview.kind, names.view);
       const counts = await writeRows(db, checked.spec, checked.mapped, names.view, preview.rows);
-      if (preview.kind === 'orders') {
-        const incomingDays = await one<{ from: string; to: string }>(
-          db,
-          `SELECT CAST(min(order_date) AS VARCHAR) AS "from", CAST(max(order_date) AS VARCHAR) AS "to" FROM ${names.view}`,
-        );
-        const days = spanOf(replacedDays, incomingDays);
-        if (days !== undefined) await markOrderSummary(db, days, counts.inserted);
-      } else if (catalogBefore !== undefined) {
-        await followCatalog(db, catalogBefore);
-      }
+      await noteSummary(counts.inserted);
       const loadId = await recordDataLoad(db, { kind: preview.kind, source: preview.file, contentHash: source.sha256, rowCount: preview.rows });
       return { ...preview, ...counts, loadId, contentHash: source.sha256 };
     });

@@ -224,7 +224,7 @@ async function summariseDays(db: Database, range: DayRange, bits: number, replac
 }
 
 /** The first and last order day of the order lines that the rows of `incoming` (a table or view with order_id and sku) would replace. */
-export async function orderDaysOf(db: Database, incoming: string): Promise<DayRange | undefined> {
+async function orderDaysOf(db: Database, incoming: string): Promise<DayRange | undefined> {
   const found = await one<{ from: string | null; to: string | null }>(
     db,
     `SELECT CAST(min(t.order_date) AS VARCHAR) AS "from", CAST(max(t.order_date) AS VARCHAR) AS "to" FROM order_lines t
@@ -234,7 +234,7 @@ export async function orderDaysOf(db: Database, incoming: string): Promise<DayRa
 }
 
 /** A digest of what the summary takes from the catalog (margins, price classes, launch dates) of the products it has keyed. */
-export async function productFactsDigest(db: Database): Promise<string> {
+async function productFactsDigest(db: Database): Promise<string> {
   const { digest } = await one<{ digest: string | null }>(
     db,
     `SELECT md5(coalesce(string_agg(concat_ws('|', p.sku, p.wholesale_price - p.cost_price, p.price_class, p.launch_date), ';' ORDER BY p.sku), '')) AS digest
@@ -249,16 +249,43 @@ export async function productFactsDigest(db: Database): Promise<string> {
  * get their keys (a rebuild only if they outgrow the SKU bit strings), since
  * no summarised line is theirs.
  */
-export async function followCatalog(db: Database, digestBefore: string): Promise<void> {
+async function followCatalog(db: Database, digestBefore: string): Promise<void> {
   const state = await summaryState(db);
   if (state === undefined) return;
   if (digestBefore !== (await productFactsDigest(db)) || (await assignProductKeys(db)) !== state.sku_bits) await markOrderSummary(db, undefined);
 }
 
 /** Joins two day ranges (either may be missing). */
-export function spanOf(left: DayRange | undefined, right: DayRange | undefined): DayRange | undefined {
+function spanOf(left: DayRange | undefined, right: DayRange | undefined): DayRange | undefined {
   if (left === undefined) return right;
   if (right === undefined) return left;
   return { from: left.from < right.from ? left.from : right.from, to: left.to > right.to ? left.to : right.to };
 }
 
+
+/**
+ * What an import of `kind` does for the summary, inside its transaction:
+ * called before the import writes its staged rows (`incoming`, a table or
+ * view), it returns what to call after the write with the lines added. An
+ * orders import notes the days its rows are on and the days of the lines
+ * they replace; a products import notes everything when a summarised
+ * product's margin, class or launch date changed.
+ */
+export async function summaryFollowsImport(db: Database, kind: string, incoming: string): Promise<(linesAdded: number) => Promise<void>> {
+  if (kind === 'orders') {
+    const replaced = await orderDaysOf(db, incoming);
+    return async (linesAdded) => {
+      const found = await one<{ from: string | null; to: string | null }>(
+        db,
+        `SELECT CAST(min(order_date) AS VARCHAR) AS "from", CAST(max(order_date) AS VARCHAR) AS "to" FROM ${incoming}`,
+      );
+      const days = spanOf(replaced, found.from === null || found.to === null ? undefined : { from: found.from, to: found.to });
+      if (days !== undefined) await markOrderSummary(db, days, linesAdded);
+    };
+  }
+  if (kind === 'products') {
+    const before = await productFactsDigest(db);
+    return () => followCatalog(db, before);
+  }
+  return async () => undefined;
+}
