@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEME, evaluateFormula, MEASURE_CODES, parseFormula, scoreValue, type SchemeInput } from '@retail-value/core';
+import { DEFAULT_SCHEME, evaluateFormula, formatIssue, IssuesError, MEASURE_CODES, parseFormula, scoreValue, type SchemeInput } from '@retail-value/core';
 import { evaluate, explainCustomer, openDatabase, summarizeResults, type Database } from '@retail-value/engine';
 import { cli, parseJson } from '../cli-harness.js';
 import { seedSmallCompany } from './small-company.js';
@@ -113,6 +113,33 @@ describe('evaluate', () => {
     );
     const expected = evaluateFormula(parseFormula('gross_profit / order_count', MEASURE_CODES), { gross_profit: gross!.raw, order_count: orders[0]!.n });
     expect(custom?.raw).toBeCloseTo(expected as number, 4);
+  });
+
+  it('refuses an indicator whose raw values a run cannot store, naming it and its value, and stores nothing', async () => {
+    const scheme = JSON.parse(JSON.stringify(DEFAULT_SCHEME)) as SchemeInput;
+    scheme.customIndicators = [
+      { code: 'amount_fourth', name: { 'zh-CN': '金额四次方', en: 'amount to the fourth' }, dimension: 'contribution', direction: 'benefit', formula: 'amount * amount * amount * amount' },
+    ];
+    scheme.indicators.push({ code: 'amount_fourth' });
+    scheme.dimensions[0]!.indicators.push('amount_fourth');
+    for (const set of Object.values(scheme.weights.sets)) {
+      const spec = set.indicators.contribution!;
+      if (spec.method === 'direct') spec.values['amount_fourth'] = 0.1;
+    }
+    const runsBefore = await db.all('SELECT run_id FROM runs ORDER BY run_id');
+    const rowsBefore = await db.all<{ n: number }>('SELECT count(*) AS n FROM run_results');
+    const failure = await evaluate(db, { period: '2026Q3', scheme }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(IssuesError);
+    const [found] = (failure as IssuesError).issues;
+    expect(found?.code).toBe('evaluation.value_out_of_range');
+    expect(found?.params?.indicator).toBe('amount_fourth');
+    expect(Math.abs(Number(found?.params?.value))).toBeGreaterThanOrEqual(1e12);
+    expect(formatIssue(found!, 'zh-CN')).toContain('amount_fourth');
+    expect(await db.all('SELECT run_id FROM runs ORDER BY run_id')).toEqual(runsBefore);
+    expect(await db.all('SELECT count(*) AS n FROM run_results')).toEqual(rowsBefore);
   });
 
   it('flags the customer that stopped ordering with a low ordering rate', async () => {

@@ -20,10 +20,8 @@ export interface Dialect {
   bitAt(bit: string): string;
   /** Aggregate: bitwise OR of masks. */
   bitOrAggregate(mask: string): string;
-  /** Type name of a list/array of doubles. */
-  readonly doubleArrayType: string;
-  /** Builds an array literal from element expressions. */
-  arrayOf(elements: readonly string[]): string;
+  /** Builds an array of exact decimals with 6 places (|value| < 10¹²) from element expressions. */
+  decimalArrayOf(elements: readonly string[]): string;
   /** 1-based element access to an array expression. */
   arrayElement(array: string, index: number): string;
   /** Hex MD5 of a text expression. */
@@ -33,6 +31,13 @@ export interface Dialect {
    * not depend on the order the rows come in (rows must be distinct).
    */
   setDigest(rowText: string): string;
+  /**
+   * Statements that let this session write tables in whatever row order its
+   * threads finish in, and that restore the default; undefined where the
+   * engine has no such choice. An evaluation turns it on: every table it
+   * writes is read by key or with an ORDER BY.
+   */
+  readonly unorderedWrites: { readonly on: string; readonly off: string } | undefined;
   /** A number rendered as text with a fixed number of decimals, the same on every engine. */
   fixedText(expression: string, decimals: number): string;
 }

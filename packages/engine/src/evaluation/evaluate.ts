@@ -164,6 +164,8 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
   const runId = await nextRunId(db, window.period);
   // A run stopped half-way (a killed process) leaves result rows without a runs row; its id is the next one.
   await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
+  const unordered = db.dialect.unorderedWrites;
+  if (unordered !== undefined) await db.run(unordered.on);
   try {
     const frozen = await computeRun(db, plan, window, runId, done);
     // The digest of the classes table the insert just stored: the same values, without reading them back.
@@ -186,6 +188,7 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
     await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
     throw error;
   } finally {
+    if (unordered !== undefined) await db.run(unordered.off);
     for (const table of [...ORDER_PASS_TABLES, 'eval_orders', 'eval_order_distinct', 'eval_clv', 'eval_clv_patterns', 'eval_raw', 'eval_percent_ranks', 'eval_scores', 'eval_classes']) await db.run(`DROP TABLE IF EXISTS ${table}`);
   }
 }
@@ -241,6 +244,14 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     const rows = await db.all(`SELECT ${group} AS grp, ${aggregates.join(', ')} FROM eval_raw m GROUP BY 1 ORDER BY 1`);
     for (const indicator of members) {
       bounds.set(indicator.code, rows.map((row) => boundsFromRow(indicator, String(row.grp), row)));
+      // Raw values are stored as exact 6-decimal numbers below 10¹² in magnitude (decimalArrayOf).
+      for (const row of rows) {
+        for (const extreme of [row[`b${indicator.index}_min`], row[`b${indicator.index}_max`]]) {
+          if (typeof extreme === 'number' && !(Math.abs(extreme) < STORED_VALUE_LIMIT)) {
+            throw new IssuesError([issue('evaluation.value_out_of_range', { params: { indicator: indicator.code, value: String(extreme) } })]);
+          }
+        }
+      }
     }
   }
   done('bounds');
@@ -389,9 +400,9 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
        FROM eval_classes k JOIN peers p ON p.market = k.market AND p.service_class = k.service_class
      )
      SELECT $1 AS run_id, r.customer_id, r.segment, r.market, r.format, r.credit_grade,
-       ${dialect.arrayOf(plan.indicators.map((indicator) => `r.r${indicator.index}`))} AS raw_values,
-       ${dialect.arrayOf(plan.indicators.map((indicator) => `s.s${indicator.index}`))} AS scores,
-       ${dialect.arrayOf(plan.dimensions.map((_, index) => `k.d${index}`))} AS dimension_scores,
+       ${dialect.decimalArrayOf(plan.indicators.map((indicator) => `r.r${indicator.index}`))} AS raw_values,
+       ${dialect.decimalArrayOf(plan.indicators.map((indicator) => `s.s${indicator.index}`))} AS scores,
+       ${dialect.decimalArrayOf(plan.dimensions.map((_, index) => `k.d${index}`))} AS dimension_scores,
        k.current_value, k.potential_value, k.composite_score, k.overall_rank AS rank,
        k.value_cell, k.service_class, k.class_by_score,
        k.lifecycle_stage, r.lc_rule AS lifecycle_rule, round(r.lc_active_share, 6) AS active_share, round(r.lc_change, 6) AS volume_change,
@@ -431,6 +442,9 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     lifetimeValue,
   };
 }
+
+/** Stored raw values stay below this magnitude (DECIMAL(18,6)). */
+const STORED_VALUE_LIMIT = 1e12;
 
 /** Lifecycle, churn and lifetime-value columns carried from the measures to the final insert. */
 const LIFECYCLE_CARRIED = [

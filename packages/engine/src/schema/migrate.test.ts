@@ -47,4 +47,50 @@ describe('migrate', () => {
     const again = await openDatabase(file);
     await again.close();
   });
+
+  it('retypes the result lists an earlier version stored as doubles, keeping their values, unless one does not fit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rv-migrate-'));
+    const make = async (file: string, raw: string): Promise<void> => {
+      const instance = await DuckDBInstance.create(file);
+      const connection = await instance.connect();
+      const columns = Object.entries(tableDefinition('run_results').columns).map(([name, type]) => [name, type.startsWith('DECIMAL(18,6)[]') ? 'DOUBLE[]' : type]);
+      await connection.run(`CREATE TABLE run_results (${columns.map(([name, type]) => `${name} ${type}`).join(', ')})`);
+      await connection.run(
+        `INSERT INTO run_results (run_id, customer_id, segment, raw_values, scores, dimension_scores, current_value, potential_value, composite_score, rank,
+           value_cell, service_class, class_by_score, lifecycle_stage, lifecycle_rule, deemed_closed, churn_score, churn_risk, churn_reasons)
+         VALUES ('2026Q3-001', 'C1', 'urban', ${raw}, [87.654321, 0], [43.5], 43.5, 40, 42, 1, 'value', 'core', 'core', 'maturity', 'steady', FALSE, 0, 'low', '')`,
+      );
+      connection.closeSync();
+      instance.closeSync();
+    };
+    const types = async (db: Awaited<ReturnType<typeof openDatabase>>): Promise<string[]> =>
+      (
+        await db.all<{ data_type: string }>(
+          `SELECT data_type FROM information_schema.columns WHERE table_name = 'run_results' AND column_name IN ('raw_values', 'scores', 'dimension_scores') ORDER BY column_name`,
+        )
+      ).map((row) => row.data_type);
+
+    const fits = join(dir, 'fits.duckdb');
+    await make(fits, '[1234.567891, -0.000001, NULL]');
+    const db = await openDatabase(fits);
+    try {
+      expect(await types(db)).toEqual(['DECIMAL(18,6)[]', 'DECIMAL(18,6)[]', 'DECIMAL(18,6)[]']);
+      expect(await db.all('SELECT raw_values, scores, dimension_scores FROM run_results')).toEqual([
+        { raw_values: [1234.567891, -0.000001, null], scores: [87.654321, 0], dimension_scores: [43.5] },
+      ]);
+    } finally {
+      await db.close();
+    }
+
+    const beyond = join(dir, 'beyond.duckdb');
+    await make(beyond, '[1e13]');
+    const kept = await openDatabase(beyond);
+    try {
+      // raw_values keeps its type and value; the lists that fit are retyped.
+      expect(await types(kept)).toEqual(['DECIMAL(18,6)[]', 'DOUBLE[]', 'DECIMAL(18,6)[]']);
+      expect(await kept.all('SELECT raw_values FROM run_results')).toEqual([{ raw_values: [1e13] }]);
+    } finally {
+      await kept.close();
+    }
+  });
 });

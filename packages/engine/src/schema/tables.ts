@@ -272,9 +272,11 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
       market: 'VARCHAR',
       format: 'VARCHAR',
       credit_grade: 'VARCHAR',
-      raw_values: 'DOUBLE[]', // in the order of the run's indicators (runs.frozen)
-      scores: 'DOUBLE[]',
-      dimension_scores: 'DOUBLE[]', // in the order of the run's dimensions
+      // Values rounded to 6 decimals, stored exactly as such (|value| < 10¹², checked by the evaluation);
+      // scaled integers also write several times faster than doubles.
+      raw_values: 'DECIMAL(18,6)[]', // in the order of the run's indicators (runs.frozen)
+      scores: 'DECIMAL(18,6)[]',
+      dimension_scores: 'DECIMAL(18,6)[]', // in the order of the run's dimensions
       current_value: 'DOUBLE NOT NULL',
       potential_value: 'DOUBLE NOT NULL',
       composite_score: 'DOUBLE NOT NULL',

@@ -10,11 +10,12 @@ export const duckdbDialect: Dialect = Object.freeze({
   bitCount: (mask: string) => `bit_count(${mask})`,
   bitAt: (bit: string) => `(CAST(1 AS UBIGINT) << CAST(${bit} AS INTEGER))`,
   bitOrAggregate: (mask: string) => `bit_or(${mask})`,
-  doubleArrayType: 'DOUBLE[]',
-  arrayOf: (elements: readonly string[]) => `[${elements.join(', ')}]::DOUBLE[]`,
+  decimalArrayOf: (elements: readonly string[]) => `[${elements.join(', ')}]::DECIMAL(18,6)[]`,
   arrayElement: (array: string, index: number) => `${array}[${index}]`,
   md5: (text: string) => `md5(${text})`,
   // XOR of the rows' 128-bit MD5 values with the row count: no sort of a million rows.
   setDigest: (rowText: string) => `md5(count(*) || ':' || CAST(bit_xor(md5_number(${rowText})) AS VARCHAR))`,
+  // Session-level, so an import on another connection keeps its file order (its row numbers).
+  unorderedWrites: { on: 'SET SESSION preserve_insertion_order = false', off: 'RESET SESSION preserve_insertion_order' },
   fixedText: (expression: string, decimals: number) => `coalesce(printf('%.${decimals}f', ${expression}), '')`,
 });
