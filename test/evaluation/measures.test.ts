@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MEASURES } from '@retail-value/core';
-import { duckdbDialect, evaluate, evaluationWindow, explainCustomer, openDatabase } from '@retail-value/engine';
-import { ENGINE_MEASURES, orderDistinctSql, orderPassesSql } from '../../packages/engine/src/evaluation/compile-measures.js';
+import { duckdbDialect, evaluate, evaluationWindow, explainCustomer, generateDemo, openDatabase } from '@retail-value/engine';
+import { ENGINE_MEASURES, measuresSql, orderDistinctSql, orderPassesSql } from '../../packages/engine/src/evaluation/compile-measures.js';
+import { lifecycleJoins } from '../../packages/engine/src/evaluation/compile-lifecycle.js';
 import { settleOrderSummary, refreshOrderSummary } from '../../packages/engine/src/orders/order-summary.js';
 import { seedSmallCompany } from './small-company.js';
 
@@ -73,6 +74,58 @@ describe('measures SQL', () => {
       expect(raw('order_rate')).toBeCloseTo(2 / 13, 6);
       const mean = 14 / 13;
       expect(raw('order_stability')).toBeCloseTo(1 - Math.sqrt((10 * 10 + 4 * 4) / 13 - mean * mean) / mean, 6);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('takes the service facts through one stacked aggregate, as one join per fact table gives them', async () => {
+    const db = await openDatabase(':memory:');
+    try {
+      await generateDemo(db, { customers: 400, weeks: 60, seed: 11 });
+      const window = evaluationWindow('2026Q3', 13);
+      const side = ['new_products_available', 'new_products_displayed', 'feedback_due', 'feedback_on_time', 'feedback_submitted', 'feedback_accurate', 'promotions_invited', 'promotions_joined', 'promotions_executed', 'violations', 'defaults', 'credit_points', 'social_influence', 'trade_area_maturity', 'operating_skill', 'satisfaction'];
+      await db.run('CREATE TEMP TABLE eval_orders (customer_id VARCHAR)');
+      const lifecycle = lifecycleJoins(window);
+      const sql = measuresSql(duckdbDialect, window, side, { distinct: false }, ['sd.cd_downgraded AS downgraded', 'sd.ds_share AS low_share'], { side: lifecycle.side, joins: [] });
+      const stacked = await db.all(`SELECT customer_id, ${side.join(', ')}, downgraded, low_share FROM (${sql}) m ORDER BY customer_id`, ['2026Q3']);
+      const [start, end, yearAgo] = [`DATE '${window.start}'`, `DATE '${window.asOf}'`, `DATE '${window.asOf}' - 365`];
+      // Each fact table on its own, joined one by one.
+      const joined = await db.all(
+        `SELECT c.customer_id, np.available AS new_products_available, coalesce(d.displayed, 0) AS new_products_displayed,
+           f.due AS feedback_due, f.on_time AS feedback_on_time, f.submitted AS feedback_submitted, f.accurate AS feedback_accurate,
+           pr.invited AS promotions_invited, pr.joined AS promotions_joined, pr.executed AS promotions_executed,
+           coalesce(ce.violations, 0) AS violations, coalesce(ce.defaults, 0) AS defaults, coalesce(ce.points, 0) AS credit_points,
+           a.si AS social_influence, a.tam AS trade_area_maturity, a.os AS operating_skill, s.satisfaction, cd.downgraded, ds.low_share
+         FROM customers c
+         CROSS JOIN (SELECT count(*) AS available FROM products WHERE launch_date > ${yearAgo} AND launch_date <= ${end}) np
+         LEFT JOIN (SELECT d.customer_id, count(DISTINCT d.sku) AS displayed FROM displays d JOIN products p USING (sku)
+           WHERE p.launch_date > ${yearAgo} AND p.launch_date <= ${end} AND d.start_date <= ${end} AND (d.end_date IS NULL OR d.end_date >= ${start}) GROUP BY 1) d USING (customer_id)
+         LEFT JOIN (SELECT customer_id, count(*) AS due, count(*) FILTER (WHERE submitted_date <= due_date) AS on_time, count(submitted_date) AS submitted,
+           count(*) FILTER (WHERE submitted_date IS NOT NULL AND accurate) AS accurate FROM feedback WHERE due_date BETWEEN ${start} AND ${end} GROUP BY 1) f USING (customer_id)
+         LEFT JOIN (SELECT customer_id, count(*) FILTER (WHERE invited) AS invited, count(*) FILTER (WHERE joined) AS joined, count(*) FILTER (WHERE executed) AS executed
+           FROM promotions WHERE activity_date BETWEEN ${start} AND ${end} GROUP BY 1) pr USING (customer_id)
+         LEFT JOIN (SELECT customer_id, count(*) FILTER (WHERE category IN ('violation_law', 'violation_rule')) AS violations, count(*) FILTER (WHERE category = 'default') AS defaults,
+           sum(points) AS points FROM credit_events WHERE event_date > ${yearAgo} AND event_date <= ${end} GROUP BY 1) ce USING (customer_id)
+         LEFT JOIN (SELECT customer_id, max(score) FILTER (WHERE indicator = 'social_influence') AS si, max(score) FILTER (WHERE indicator = 'trade_area_maturity') AS tam,
+           max(score) FILTER (WHERE indicator = 'operating_skill') AS os FROM assessments WHERE period = '2026Q3' GROUP BY 1) a USING (customer_id)
+         LEFT JOIN (SELECT customer_id, avg(score) AS satisfaction FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY 1) s USING (customer_id)
+         LEFT JOIN (SELECT customer_id, bool_or(after < before) AS downgraded FROM (
+             SELECT customer_id, event_date, list_position(['D', 'C', 'B', 'A', 'AA', 'AAA'], grade_after) AS after,
+               lag(list_position(['D', 'C', 'B', 'A', 'AA', 'AAA'], grade_after)) OVER (PARTITION BY customer_id ORDER BY event_date, event_id) AS before
+             FROM credit_events WHERE grade_after IS NOT NULL AND event_date <= ${end}) g WHERE event_date > ${yearAgo} GROUP BY 1) cd USING (customer_id)
+         LEFT JOIN (SELECT customer_id, avg(CASE WHEN score <= 2 THEN 1.0 ELSE 0.0 END) AS low_share FROM survey_responses
+           WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY 1) ds USING (customer_id)
+         WHERE c.customer_id IN (SELECT customer_id FROM (${sql}) m)
+         ORDER BY c.customer_id`,
+        ['2026Q3'],
+      );
+      expect(stacked.length).toBeGreaterThan(300);
+      expect(stacked).toEqual(joined);
+      // The demo gives every kind of fact to some customers in the window: nothing compared is empty.
+      for (const column of [...side, 'downgraded', 'low_share']) {
+        expect(stacked.some((row) => row[column] !== null && row[column] !== 0 && row[column] !== false), column).toBe(true);
+      }
     } finally {
       await db.close();
     }

@@ -1,6 +1,6 @@
 import type { ChurnRules, LifecycleRules } from '@retail-value/core';
 import type { Dialect } from '../db/dialect.js';
-import { LOOKBACK_WEEKS } from './compile-measures.js';
+import { LOOKBACK_WEEKS, sideColumn, type SideAggregate } from './compile-measures.js';
 import { dayNumber, isoFromDay, type EvaluationWindow } from './period.js';
 
 const date = (iso: string): string => `DATE '${iso}'`;
@@ -54,8 +54,8 @@ export function lifecycleLayers(dialect: Dialect, window: EvaluationWindow, rule
     `(c.status IN ('suspended', 'cancelled', 'closed') AND (c.status_date IS NULL OR c.status_date <= ${end})) AS lc_status_ended`,
     `(c.license_date IS NOT NULL AND c.license_date <= ${deemedSince} AND c.license_date >= ${lookbackStart}
       AND (o.first_order_date IS NULL OR o.first_order_date > c.license_date + ${7 * rules.deemedClosedWeeks})) AS lc_deemed_closed`,
-    'coalesce(cd.downgraded, FALSE) AS lc_downgraded',
-    `coalesce(ds.share, 0) >= ${churn.dissatisfiedShare} AS lc_dissatisfied`,
+    `coalesce(${sideColumn('cd', 'downgraded')}, FALSE) AS lc_downgraded`,
+    `coalesce(${sideColumn('ds', 'share')}, 0) >= ${churn.dissatisfiedShare} AS lc_dissatisfied`,
   ];
   const weeksSinceOrder = `(CASE WHEN ${mask} = 0 THEN ${LOOKBACK_WEEKS} ELSE ${lowestBit(dialect, mask)} END)`;
   const recentWithOrder = `(CASE WHEN lc_weekly THEN ${dialect.bitCount(`${mask} & ${lowBits(cycles)}`)}
@@ -103,22 +103,30 @@ export const STAGE_OF_RULE = `CASE lc_rule WHEN 'status' THEN 'termination' WHEN
   WHEN 'low_share' THEN 'decline' WHEN 'missed_cycles' THEN 'decline' WHEN 'volume_down' THEN 'decline'
   WHEN 'volume_up' THEN 'growth' ELSE 'maturity' END`;
 
-/** Joins the lifecycle and churn columns need besides the order aggregate. */
-export function lifecycleJoins(window: EvaluationWindow): string[] {
+/** What the lifecycle and churn columns read besides the order aggregate: side aggregates (credit downgrades, dissatisfaction) and the lifetime values. */
+export function lifecycleJoins(window: EvaluationWindow): { side: SideAggregate[]; joins: string[] } {
   const end = date(window.asOf);
   const yearAgo = date(isoFromDay(dayNumber(window.asOf) - 365));
   const gradeRank = (column: string): string =>
     `CASE ${column} WHEN 'AAA' THEN 1 WHEN 'AA' THEN 2 WHEN 'A' THEN 3 WHEN 'B' THEN 4 WHEN 'C' THEN 5 WHEN 'D' THEN 6 END`;
-  return [
-    `LEFT JOIN (
-      SELECT customer_id, bool_or(grade_rank > previous_rank) AS downgraded FROM (
+  return {
+    side: [
+      {
+        alias: 'cd',
+        columns: ['downgraded'],
+        sql: `SELECT customer_id, bool_or(grade_rank > previous_rank) AS downgraded FROM (
         SELECT customer_id, event_date, ${gradeRank('grade_after')} AS grade_rank,
           lag(${gradeRank('grade_after')}) OVER (PARTITION BY customer_id ORDER BY event_date, event_id) AS previous_rank
         FROM credit_events WHERE grade_after IS NOT NULL AND event_date <= ${end}) ranked
-      WHERE event_date > ${yearAgo} GROUP BY customer_id) cd ON cd.customer_id = c.customer_id`,
-    `LEFT JOIN (
-      SELECT customer_id, avg(CASE WHEN score <= 2 THEN 1.0 ELSE 0.0 END) AS share
-      FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY customer_id) ds ON ds.customer_id = c.customer_id`,
-    'LEFT JOIN eval_clv lv ON lv.customer_id = c.customer_id',
-  ];
+      WHERE event_date > ${yearAgo} GROUP BY customer_id`,
+      },
+      {
+        alias: 'ds',
+        columns: ['share'],
+        sql: `SELECT customer_id, avg(CASE WHEN score <= 2 THEN 1.0 ELSE 0.0 END) AS share
+      FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY customer_id`,
+      },
+    ],
+    joins: ['LEFT JOIN eval_clv lv ON lv.customer_id = c.customer_id'],
+  };
 }

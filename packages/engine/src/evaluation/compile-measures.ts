@@ -65,6 +65,39 @@ const byCycle = (weeklyColumn: string, biweeklyColumn: string): string =>
 
 const zeroIfNull = (column: string): ((context: Context) => string) => () => `coalesce(o.${column}, 0)`;
 
+/**
+ * A per-customer aggregate of a small fact table (feedback, promotions …):
+ * its alias, the columns it gives, and a query with one row per customer_id.
+ */
+export interface SideAggregate {
+  readonly alias: string;
+  readonly columns: readonly string[];
+  readonly sql: string;
+}
+
+/** The side aggregates reach the measures as one row per customer (`sd`), column `<alias>_<column>`. */
+export const sideColumn = (alias: string, column: string): string => `sd.${alias}_${column}`;
+
+/**
+ * Joins the side aggregates to the customers in one join: their rows are
+ * stacked and folded to one row per customer (each aggregate has at most one
+ * row per customer, so max() takes its value). A join per aggregate would
+ * carry every customer's growing row through each of them.
+ */
+function sideJoin(aggregates: readonly SideAggregate[]): string | undefined {
+  if (aggregates.length === 0) return undefined;
+  const all = aggregates.flatMap((aggregate) => aggregate.columns.map((column) => ({ alias: aggregate.alias, column, name: `${aggregate.alias}_${column}` })));
+  const branches = aggregates.map(
+    (aggregate) =>
+      `SELECT customer_id, ${all.map((item) => (item.alias === aggregate.alias ? `${item.alias}.${item.column}` : 'NULL') + ` AS ${item.name}`).join(', ')}
+      FROM (${aggregate.sql}) ${aggregate.alias}`,
+  );
+  return `LEFT JOIN (
+      SELECT customer_id, ${all.map((item) => `max(${item.name}) AS ${item.name}`).join(', ')}
+      FROM (${branches.join('\n      UNION ALL ')}) stacked
+      GROUP BY customer_id) sd ON sd.customer_id = c.customer_id`;
+}
+
 /** Every measure of the core's catalog (indicators/measures.ts), as SQL over the per-customer aggregates. */
 const MEASURE_SQL: Readonly<Record<string, MeasureSql>> = {
   qty: { expression: zeroIfNull('qty'), orders: ['qty'] },
@@ -102,28 +135,28 @@ const MEASURE_SQL: Readonly<Record<string, MeasureSql>> = {
     orders: ['last_order_date'],
   },
   new_products_available: { expression: () => 'np.available', side: ['new_products'] },
-  new_products_displayed: { expression: () => 'coalesce(d.displayed, 0)', side: ['displays'] },
-  feedback_due: { expression: () => 'f.due', side: ['feedback'] },
-  feedback_on_time: { expression: () => 'f.on_time', side: ['feedback'] },
-  feedback_submitted: { expression: () => 'f.submitted', side: ['feedback'] },
-  feedback_accurate: { expression: () => 'f.accurate', side: ['feedback'] },
-  promotions_invited: { expression: () => 'pr.invited', side: ['promotions'] },
-  promotions_joined: { expression: () => 'pr.joined', side: ['promotions'] },
-  promotions_executed: { expression: () => 'pr.executed', side: ['promotions'] },
+  new_products_displayed: { expression: () => `coalesce(${sideColumn('d', 'displayed')}, 0)`, side: ['displays'] },
+  feedback_due: { expression: () => sideColumn('f', 'due'), side: ['feedback'] },
+  feedback_on_time: { expression: () => sideColumn('f', 'on_time'), side: ['feedback'] },
+  feedback_submitted: { expression: () => sideColumn('f', 'submitted'), side: ['feedback'] },
+  feedback_accurate: { expression: () => sideColumn('f', 'accurate'), side: ['feedback'] },
+  promotions_invited: { expression: () => sideColumn('pr', 'invited'), side: ['promotions'] },
+  promotions_joined: { expression: () => sideColumn('pr', 'joined'), side: ['promotions'] },
+  promotions_executed: { expression: () => sideColumn('pr', 'executed'), side: ['promotions'] },
   credit_grade_score: {
     expression: () => `CASE c.credit_grade WHEN 'AAA' THEN 100 WHEN 'AA' THEN 90 WHEN 'A' THEN 80 WHEN 'B' THEN 60 WHEN 'C' THEN 40 WHEN 'D' THEN 20 END`,
   },
-  violations: { expression: () => 'coalesce(ce.violations, 0)', side: ['credit'] },
-  defaults: { expression: () => 'coalesce(ce.defaults, 0)', side: ['credit'] },
-  credit_points: { expression: () => 'coalesce(ce.points, 0)', side: ['credit'] },
+  violations: { expression: () => `coalesce(${sideColumn('ce', 'violations')}, 0)`, side: ['credit'] },
+  defaults: { expression: () => `coalesce(${sideColumn('ce', 'defaults')}, 0)`, side: ['credit'] },
+  credit_points: { expression: () => `coalesce(${sideColumn('ce', 'points')}, 0)`, side: ['credit'] },
   trade_area_level: { expression: () => `CASE c.trade_area WHEN 'core' THEN 100 WHEN 'secondary' THEN 70 WHEN 'ordinary' THEN 40 END` },
   modern_terminal: { expression: () => `CASE WHEN c.terminal_type = 'modern' THEN 100 ELSE 0 END` },
   business_area: { expression: () => 'c.business_area' },
   tenure_years: { expression: (context) => `${context.dialect.daysBetween(context.end, 'c.license_date')} / 365.25` },
-  social_influence: { expression: () => 'a.social_influence', side: ['assessments'] },
-  trade_area_maturity: { expression: () => 'a.trade_area_maturity', side: ['assessments'] },
-  operating_skill: { expression: () => 'a.operating_skill', side: ['assessments'] },
-  satisfaction: { expression: () => 's.satisfaction', side: ['surveys'] },
+  social_influence: { expression: () => sideColumn('a', 'social_influence'), side: ['assessments'] },
+  trade_area_maturity: { expression: () => sideColumn('a', 'trade_area_maturity'), side: ['assessments'] },
+  operating_skill: { expression: () => sideColumn('a', 'operating_skill'), side: ['assessments'] },
+  satisfaction: { expression: () => sideColumn('s', 'satisfaction'), side: ['surveys'] },
   clv: { expression: () => 'coalesce(lv.clv, 0)' },
 };
 
@@ -368,45 +401,62 @@ export function orderDistinctSql(dialect: Dialect, window: EvaluationWindow, mea
     GROUP BY k.customer_id`;
 }
 
-function sideJoin(table: SideTable, { start, end, yearAgo }: Context): string {
+/** The aggregate of one small fact table over the window (or the year before the as-of date); new products are a single count. */
+function sideAggregate(table: Exclude<SideTable, 'new_products'>, { start, end, yearAgo }: Context): SideAggregate {
   switch (table) {
-    case 'new_products':
-      return `CROSS JOIN (SELECT count(*) AS available FROM products WHERE launch_date > ${yearAgo} AND launch_date <= ${end}) np`;
     case 'displays':
-      return `LEFT JOIN (
-      SELECT d.customer_id, count(DISTINCT d.sku) AS displayed
+      return {
+        alias: 'd',
+        columns: ['displayed'],
+        sql: `SELECT d.customer_id, count(DISTINCT d.sku) AS displayed
       FROM displays d JOIN products p ON p.sku = d.sku
       WHERE p.launch_date > ${yearAgo} AND p.launch_date <= ${end} AND d.start_date <= ${end} AND (d.end_date IS NULL OR d.end_date >= ${start})
-      GROUP BY d.customer_id) d ON d.customer_id = c.customer_id`;
+      GROUP BY d.customer_id`,
+      };
     case 'feedback':
-      return `LEFT JOIN (
-      SELECT customer_id, count(*) AS due,
+      return {
+        alias: 'f',
+        columns: ['due', 'on_time', 'submitted', 'accurate'],
+        sql: `SELECT customer_id, count(*) AS due,
         count(*) FILTER (WHERE submitted_date <= due_date) AS on_time,
         count(submitted_date) AS submitted,
         count(*) FILTER (WHERE submitted_date IS NOT NULL AND accurate) AS accurate
-      FROM feedback WHERE due_date BETWEEN ${start} AND ${end} GROUP BY customer_id) f ON f.customer_id = c.customer_id`;
+      FROM feedback WHERE due_date BETWEEN ${start} AND ${end} GROUP BY customer_id`,
+      };
     case 'promotions':
-      return `LEFT JOIN (
-      SELECT customer_id, count(*) FILTER (WHERE invited) AS invited, count(*) FILTER (WHERE joined) AS joined, count(*) FILTER (WHERE executed) AS executed
-      FROM promotions WHERE activity_date BETWEEN ${start} AND ${end} GROUP BY customer_id) pr ON pr.customer_id = c.customer_id`;
+      return {
+        alias: 'pr',
+        columns: ['invited', 'joined', 'executed'],
+        sql: `SELECT customer_id, count(*) FILTER (WHERE invited) AS invited, count(*) FILTER (WHERE joined) AS joined, count(*) FILTER (WHERE executed) AS executed
+      FROM promotions WHERE activity_date BETWEEN ${start} AND ${end} GROUP BY customer_id`,
+      };
     case 'credit':
-      return `LEFT JOIN (
-      SELECT customer_id,
+      return {
+        alias: 'ce',
+        columns: ['violations', 'defaults', 'points'],
+        sql: `SELECT customer_id,
         count(*) FILTER (WHERE category IN ('violation_law', 'violation_rule')) AS violations,
         count(*) FILTER (WHERE category = 'default') AS defaults,
         sum(points) AS points
-      FROM credit_events WHERE event_date > ${yearAgo} AND event_date <= ${end} GROUP BY customer_id) ce ON ce.customer_id = c.customer_id`;
+      FROM credit_events WHERE event_date > ${yearAgo} AND event_date <= ${end} GROUP BY customer_id`,
+      };
     case 'assessments':
-      return `LEFT JOIN (
-      SELECT customer_id,
+      return {
+        alias: 'a',
+        columns: ['social_influence', 'trade_area_maturity', 'operating_skill'],
+        sql: `SELECT customer_id,
         max(score) FILTER (WHERE indicator = 'social_influence') AS social_influence,
         max(score) FILTER (WHERE indicator = 'trade_area_maturity') AS trade_area_maturity,
         max(score) FILTER (WHERE indicator = 'operating_skill') AS operating_skill
-      FROM assessments WHERE period = $1 GROUP BY customer_id) a ON a.customer_id = c.customer_id`;
+      FROM assessments WHERE period = $1 GROUP BY customer_id`,
+      };
     case 'surveys':
-      return `LEFT JOIN (
-      SELECT customer_id, avg(score) AS satisfaction
-      FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY customer_id) s ON s.customer_id = c.customer_id`;
+      return {
+        alias: 's',
+        columns: ['satisfaction'],
+        sql: `SELECT customer_id, avg(score) AS satisfaction
+      FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY customer_id`,
+      };
   }
 }
 
@@ -422,13 +472,19 @@ export function measuresSql(
   measures: readonly string[],
   tables: { readonly distinct: boolean },
   extraColumns: readonly string[],
-  extraJoins: readonly string[],
+  extra: { readonly side: readonly SideAggregate[]; readonly joins: readonly string[] },
 ): string {
   const shared = context(dialect, window);
   const { side } = needs(measures);
   const columns = [...measures.map((code) => `${(MEASURE_SQL[code] as MeasureSql).expression(shared)} AS ${code}`), ...extraColumns];
-  const joins = [...[...side].sort().map((table) => sideJoin(table, shared)), ...extraJoins];
-  joins.unshift('LEFT JOIN eval_orders o ON o.customer_id = c.customer_id');
+  const aggregates = [...[...side].filter((table) => table !== 'new_products').sort().map((table) => sideAggregate(table as Exclude<SideTable, 'new_products'>, shared)), ...extra.side];
+  const stacked = sideJoin(aggregates);
+  const joins = [
+    'LEFT JOIN eval_orders o ON o.customer_id = c.customer_id',
+    ...(stacked === undefined ? [] : [stacked]),
+    ...(side.has('new_products') ? [`CROSS JOIN (SELECT count(*) AS available FROM products WHERE launch_date > ${shared.yearAgo} AND launch_date <= ${shared.end}) np`] : []),
+    ...extra.joins,
+  ];
   if (tables.distinct) joins.unshift('LEFT JOIN eval_order_distinct od ON od.customer_id = c.customer_id');
   // `$1` must appear in the statement even when no assessment is needed, so the bound period is always used.
   return `
