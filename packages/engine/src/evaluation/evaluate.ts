@@ -269,12 +269,14 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     (indicator) =>
       `${scoreExpression(dialect, indicator, `m.r${indicator.index}`, groupExpression(indicator, 'm'), bounds.get(indicator.code) ?? [], `pr.p${indicator.index}`)} AS s${indicator.index}`,
   );
+  // The scores beside everything the raw table holds: the classes and the stored row read this table alone.
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE eval_scores AS SELECT m.customer_id, m.segment, m.market, ${columns.join(', ')} FROM eval_raw m${
+    `CREATE OR REPLACE TEMP TABLE eval_scores AS SELECT m.*, ${columns.join(', ')} FROM eval_raw m${
       ranked.length > 0 ? ' JOIN eval_percent_ranks pr ON pr.customer_id = m.customer_id' : ''
     }`,
   );
   await db.run('DROP TABLE IF EXISTS eval_percent_ranks');
+  await db.run('DROP TABLE eval_raw');
   done('scores');
 
   // Weights, level by level: indicators within dimensions, dimensions within sides, sides.
@@ -363,8 +365,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
      WITH valued AS (
        SELECT customer_id, segment, market, credit_grade, lc_rule, lc_change, lc_churn_points, lc_churn_reasons, ${classScope} AS class_group,
          ${dimensionColumns.join(', ')}, ${currentSql} AS current_value, ${potentialSql} AS potential_value
-       FROM (SELECT s.*, m.credit_grade, m.lc_rule, m.lc_change, m.lc_churn_points, m.lc_churn_reasons
-         FROM eval_scores s JOIN eval_raw m ON m.customer_id = s.customer_id) scored
+       FROM eval_scores scored
      ), composed AS (
        SELECT valued.*, ${compositeSql} AS composite_score FROM valued
      ), ranks AS (
@@ -401,7 +402,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
      )
      SELECT $1 AS run_id, r.customer_id, r.segment, r.market, r.format, r.credit_grade,
        ${dialect.decimalArrayOf(plan.indicators.map((indicator) => `r.r${indicator.index}`))} AS raw_values,
-       ${dialect.decimalArrayOf(plan.indicators.map((indicator) => `s.s${indicator.index}`))} AS scores,
+       ${dialect.decimalArrayOf(plan.indicators.map((indicator) => `r.s${indicator.index}`))} AS scores,
        ${dialect.decimalArrayOf(plan.dimensions.map((_, index) => `k.d${index}`))} AS dimension_scores,
        k.current_value, k.potential_value, k.composite_score, k.overall_rank AS rank,
        k.value_cell, k.service_class, k.class_by_score,
@@ -409,7 +410,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
        r.lc_missed_cycles AS missed_cycles, r.lc_weeks_since_order AS weeks_since_order, r.lc_deemed_closed AS deemed_closed,
        k.churn_score, CASE WHEN k.churn_score >= ${literal(churn.high)} THEN 'high' WHEN k.churn_score >= ${literal(churn.medium)} THEN 'medium' ELSE 'low' END AS churn_risk,
        k.churn_reasons, round(r.lc_p_alive, 6) AS p_alive, round(r.lc_expected_transactions, 6) AS expected_transactions, round(r.lc_clv, 2) AS clv
-     FROM eval_raw r JOIN eval_scores s ON s.customer_id = r.customer_id JOIN warned k ON k.customer_id = r.customer_id`,
+     FROM eval_scores r JOIN warned k ON k.customer_id = r.customer_id`,
     [runId],
   );
   done('results');
