@@ -28,6 +28,16 @@ describe('evaluate', () => {
     expect(other.resultFingerprint).not.toBe(again.resultFingerprint);
   });
 
+  it('gives its connection back with insertion order kept, also after a failed run', async () => {
+    const setting = async (): Promise<unknown> => (await db.all("SELECT current_setting('preserve_insertion_order') AS v"))[0]?.v;
+    expect(await setting()).toBe(true);
+    await evaluate(db, { period: '2026Q3' });
+    expect(await setting()).toBe(true);
+    // (the small company has no orders before 2026Q3: CRITIC finds nothing to weigh and the run stops)
+    await expect(evaluate(db, { period: '2026Q2' })).rejects.toThrow();
+    expect(await setting()).toBe(true);
+  });
+
   it('fingerprints what it stored: the digest of the stored rows, in any order', async () => {
     const row = (customer: string): string => `${customer} || '|' || printf('%.4f', composite_score) || '|' || printf('%.4f', current_value) || '|' || printf('%.4f', potential_value) || '|' || value_cell || '|' || service_class`;
     const stored = await db.all<{ fp: string }>(
