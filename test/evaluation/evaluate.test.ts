@@ -18,6 +18,19 @@ beforeAll(async () => {
   runId = (await evaluate(db, { period: '2026Q3' })).runId;
 });
 
+/** The default scheme with a user-defined contribution indicator, weighted `weight` in every segment. */
+function withContributionIndicator(code: string, name: { 'zh-CN': string; en: string }, formula: string, weight: number): SchemeInput {
+  const scheme = JSON.parse(JSON.stringify(DEFAULT_SCHEME)) as SchemeInput;
+  scheme.customIndicators = [{ code, name, dimension: 'contribution', direction: 'benefit', formula }];
+  scheme.indicators.push({ code });
+  scheme.dimensions[0]!.indicators.push(code);
+  for (const set of Object.values(scheme.weights.sets)) {
+    const spec = set.indicators.contribution!;
+    if (spec.method === 'direct') spec.values[code] = weight;
+  }
+  return scheme;
+}
+
 describe('evaluate', () => {
   it('gives the same result fingerprint for the same data and scheme', async () => {
     const first = await db.all<{ result_fingerprint: string }>('SELECT result_fingerprint FROM runs WHERE run_id = $1', [runId]);
@@ -104,16 +117,7 @@ describe('evaluate', () => {
   });
 
   it('computes user-defined indicators from the measures', async () => {
-    const scheme = JSON.parse(JSON.stringify(DEFAULT_SCHEME)) as SchemeInput;
-    scheme.customIndicators = [
-      { code: 'profit_per_order_own', name: { 'zh-CN': '单次订货毛利', en: 'profit per order' }, dimension: 'contribution', direction: 'benefit', formula: 'gross_profit / order_count' },
-    ];
-    scheme.indicators.push({ code: 'profit_per_order_own' });
-    scheme.dimensions[0]!.indicators.push('profit_per_order_own');
-    for (const set of Object.values(scheme.weights.sets)) {
-      const spec = set.indicators.contribution!;
-      if (spec.method === 'direct') spec.values['profit_per_order_own'] = 0.2;
-    }
+    const scheme = withContributionIndicator('profit_per_order_own', { 'zh-CN': '单次订货毛利', en: 'profit per order' }, 'gross_profit / order_count', 0.2);
     const run = await evaluate(db, { period: '2026Q3', scheme });
     const found = await explainCustomer(db, 'C0005', run.runId);
     const custom = found.indicators.find((indicator) => indicator.code === 'profit_per_order_own');
@@ -126,16 +130,7 @@ describe('evaluate', () => {
   });
 
   it('refuses an indicator whose raw values a run cannot store, naming it and its value, and stores nothing', async () => {
-    const scheme = JSON.parse(JSON.stringify(DEFAULT_SCHEME)) as SchemeInput;
-    scheme.customIndicators = [
-      { code: 'amount_fourth', name: { 'zh-CN': '金额四次方', en: 'amount to the fourth' }, dimension: 'contribution', direction: 'benefit', formula: 'amount * amount * amount * amount' },
-    ];
-    scheme.indicators.push({ code: 'amount_fourth' });
-    scheme.dimensions[0]!.indicators.push('amount_fourth');
-    for (const set of Object.values(scheme.weights.sets)) {
-      const spec = set.indicators.contribution!;
-      if (spec.method === 'direct') spec.values['amount_fourth'] = 0.1;
-    }
+    const scheme = withContributionIndicator('amount_fourth', { 'zh-CN': '金额四次方', en: 'amount to the fourth' }, 'amount * amount * amount * amount', 0.1);
     const runsBefore = await db.all('SELECT run_id FROM runs ORDER BY run_id');
     const rowsBefore = await db.all<{ n: number }>('SELECT count(*) AS n FROM run_results');
     const failure = await evaluate(db, { period: '2026Q3', scheme }).then(
