@@ -401,7 +401,10 @@ export function orderDistinctSql(dialect: Dialect, window: EvaluationWindow, mea
     GROUP BY k.customer_id`;
 }
 
-/** The aggregate of one small fact table over the window (or the year before the as-of date); new products are a single count. */
+/** Every side table but the new products (a single count, cross-joined) has one aggregate row per customer. */
+const stacks = (table: SideTable): table is Exclude<SideTable, 'new_products'> => table !== 'new_products';
+
+/** The aggregate of one small fact table over the window (or the year before the as-of date). */
 function sideAggregate(table: Exclude<SideTable, 'new_products'>, { start, end, yearAgo }: Context): SideAggregate {
   switch (table) {
     case 'displays':
@@ -477,7 +480,7 @@ export function measuresSql(
   const shared = context(dialect, window);
   const { side } = needs(measures);
   const columns = [...measures.map((code) => `${(MEASURE_SQL[code] as MeasureSql).expression(shared)} AS ${code}`), ...extraColumns];
-  const aggregates = [...[...side].filter((table) => table !== 'new_products').sort().map((table) => sideAggregate(table as Exclude<SideTable, 'new_products'>, shared)), ...extra.side];
+  const aggregates = [...[...side].filter(stacks).sort().map((table) => sideAggregate(table, shared)), ...extra.side];
   const stacked = sideJoin(aggregates);
   const joins = [
     'LEFT JOIN eval_orders o ON o.customer_id = c.customer_id',

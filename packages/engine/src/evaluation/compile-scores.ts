@@ -43,6 +43,15 @@ export function boundsAggregates(indicator: PlannedIndicator, raw: string): stri
   ];
 }
 
+/** Stored raw values are exact 6-decimal numbers (Dialect.decimalArrayOf), so they stay below this magnitude. */
+const STORED_VALUE_LIMIT = 1e12;
+
+/** The group's lowest or highest raw value when it is beyond what a run stores, from a row of {@link boundsAggregates}. */
+export function valueBeyondStorage(indicator: PlannedIndicator, row: Record<string, unknown>): number | undefined {
+  const column = `b${indicator.index}`;
+  return [row[`${column}_min`], row[`${column}_max`]].find((value): value is number => typeof value === 'number' && !(Math.abs(value) < STORED_VALUE_LIMIT));
+}
+
 /**
  * A statistic the engine aggregates in parallel (a mean, a standard
  * deviation, a correlation), cut to 12 significant digits: the order in

@@ -16,7 +16,7 @@ import { one, type Database } from '../db/database.js';
 import { measuresSql, ORDER_PASS_TABLES, orderDistinctSql, orderPassesSql } from './compile-measures.js';
 import { lifecycleJoins, lifecycleLayers, STAGE_OF_RULE } from './compile-lifecycle.js';
 import { computeLifetimeValues } from './lifetime-value-step.js';
-import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRankExpression, rawExpression, scoreExpression, stableStatistic } from './compile-scores.js';
+import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRankExpression, rawExpression, scoreExpression, stableStatistic, valueBeyondStorage } from './compile-scores.js';
 import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
 import { RUN_DELETE_ACTION } from './run-store.js';
@@ -243,15 +243,9 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     const aggregates = members.flatMap((indicator) => boundsAggregates(indicator, `m.r${indicator.index}`));
     const rows = await db.all(`SELECT ${group} AS grp, ${aggregates.join(', ')} FROM eval_raw m GROUP BY 1 ORDER BY 1`);
     for (const indicator of members) {
+      const beyond = rows.map((row) => valueBeyondStorage(indicator, row)).find((value) => value !== undefined);
+      if (beyond !== undefined) throw new IssuesError([issue('evaluation.value_out_of_range', { params: { indicator: indicator.code, value: String(beyond) } })]);
       bounds.set(indicator.code, rows.map((row) => boundsFromRow(indicator, String(row.grp), row)));
-      // Raw values are stored as exact 6-decimal numbers below 10¹² in magnitude (decimalArrayOf).
-      for (const row of rows) {
-        for (const extreme of [row[`b${indicator.index}_min`], row[`b${indicator.index}_max`]]) {
-          if (typeof extreme === 'number' && !(Math.abs(extreme) < STORED_VALUE_LIMIT)) {
-            throw new IssuesError([issue('evaluation.value_out_of_range', { params: { indicator: indicator.code, value: String(extreme) } })]);
-          }
-        }
-      }
     }
   }
   done('bounds');
@@ -443,9 +437,6 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     lifetimeValue,
   };
 }
-
-/** Stored raw values stay below this magnitude (DECIMAL(18,6)). */
-const STORED_VALUE_LIMIT = 1e12;
 
 /** Lifecycle, churn and lifetime-value columns carried from the measures to the final insert. */
 const LIFECYCLE_CARRIED = [

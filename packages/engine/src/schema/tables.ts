@@ -273,7 +273,7 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
       format: 'VARCHAR',
       credit_grade: 'VARCHAR',
       // Values rounded to 6 decimals, stored exactly as such (|value| < 10¹², checked by the evaluation);
-      // scaled integers also write several times faster than doubles.
+      // scaled integers also write faster than doubles (about 1 s less for a million rows of 52 values).
       raw_values: 'DECIMAL(18,6)[]', // in the order of the run's indicators (runs.frozen)
       scores: 'DECIMAL(18,6)[]',
       dimension_scores: 'DECIMAL(18,6)[]', // in the order of the run's dimensions
