@@ -32,13 +32,16 @@ describe('measures SQL', () => {
     expect(volumeOnly.merge).toContain('JOIN customer_keys k');
     expect(volumeOnly.merge).toContain('(s0.qty / 1e4) AS lc_recent_1');
     const cycles = orderPassesSql(duckdbDialect, window, ['order_cycles', 'gross_profit', 'qty_prev'], 13);
-    expect(cycles.passes[0]?.sql).toContain('AS w12');
-    // the merge sums the buckets per cycle of one and two weeks; the measures never see the buckets
+    // the window pass counts days and their squared volumes; weekly buckets only in the patch, for the customers who need them
+    expect(cycles.passes[0]?.sql).toContain('AS cycle_day_squares');
+    expect(cycles.passes[0]?.sql).not.toContain('AS w12');
     expect(cycles.merge).toContain('AS cycles_ordered_2');
     expect(cycles.merge).toContain('AS cycle_volume_sq_1');
     expect(cycles.merge).not.toContain('AS w12');
+    expect(cycles.cycleFix?.statements[0]).toContain('AS w12');
     expect(cycles.passes[0]?.sql).not.toContain('JOIN products');
-    expect(cycles.passes[1]?.sql).not.toContain('AS w12');
+    expect(cycles.passes[1]?.sql).not.toContain('cycle_day');
+    expect(orderPassesSql(duckdbDialect, window, ['qty'], 13).cycleFix).toBeUndefined();
     expect(cycles.merge).toContain('AS qty_prev');
     expect(orderDistinctSql(duckdbDialect, window, ['qty'])).toBeUndefined();
     expect(orderDistinctSql(duckdbDialect, window, ['sku_count'])).toBeUndefined();
@@ -135,14 +138,24 @@ describe('measures SQL', () => {
     const db = await openDatabase(':memory:');
     try {
       await seedSmallCompany(db);
-      // a line of a second order on another day of the same week, and of a product new in the window
-      await db.run(`INSERT INTO order_lines VALUES ('X1', 'C0001', DATE '2026-09-28', 'P011', 2.5, 280.0, 3.0, NULL), ('X1', 'C0001', DATE '2026-09-28', 'P003', 1.25, 35.0, NULL, NULL)`);
+      // lines of a second order of the weekly C0001 in a week it already ordered in (its orders fall on
+      // Wednesdays; 2026-09-22 is the Tuesday before its order of 2026-09-23) and of a product new in the
+      // window, and an order of the biweekly C0005 in the off week of one of its two-week cycles
+      await db.run(`INSERT INTO order_lines VALUES ('X1', 'C0001', DATE '2026-09-22', 'P011', 2.5, 280.0, 3.0, NULL), ('X1', 'C0001', DATE '2026-09-22', 'P003', 1.25, 35.0, NULL, NULL),
+        ('X2', 'C0005', DATE '2026-09-07', 'P002', 4.0, 200.0, NULL, NULL)`);
       expect((await settleOrderSummary(db))?.full).toBe(true);
       const window = evaluationWindow('2026Q3', weeks);
       const measures = ['qty', 'amount', 'gross_profit', 'qty_prev', 'amount_prev', 'order_cycles', 'cycle_volume_sd', 'cycles_since_order', 'order_count', 'sku_count', 'qty_class12', 'qty_limited', 'qty_limit', 'qty_demand', 'qty_with_demand', 'weekly_trend', 'qty_new_product', 'new_skus_ordered'];
       const passes = orderPassesSql(duckdbDialect, window, measures, 13);
       for (const pass of passes.passes) await db.run(`CREATE TEMP TABLE ${pass.table} AS ${pass.sql}`);
-      await db.run(`CREATE TEMP TABLE eval_pass_merge AS ${passes.merge}`);
+      await db.run(`CREATE TEMP TABLE eval_orders AS ${passes.merge}`);
+      // The days give the cycle statistics of every customer with one order day per own cycle; the
+      // two with a second day in one of their cycles are patched from weekly buckets.
+      const fix = passes.cycleFix as NonNullable<typeof passes.cycleFix>;
+      expect(await db.all(`SELECT e.customer_id FROM eval_orders e JOIN customers c USING (customer_id) WHERE (CASE WHEN c.order_cycle = 'weekly' THEN e.cycles_ordered_1 ELSE e.cycles_ordered_2 END) IS NULL AND e.cycle_days IS NOT NULL ORDER BY 1`)).toEqual([{ customer_id: 'C0001' }, { customer_id: 'C0005' }]);
+      expect((await db.all(fix.pending))[0]?.n).toBe(2);
+      for (const statement of fix.statements) await db.run(statement);
+      await db.run('ALTER TABLE eval_orders RENAME TO eval_pass_merge');
       await db.run(`CREATE TEMP TABLE eval_orders AS SELECT m.*, d.qty_new_product, d.new_skus_ordered FROM eval_pass_merge m LEFT JOIN (${orderDistinctSql(duckdbDialect, window, measures)}) d USING (customer_id)`);
       // One plain pass: weeks back from the as-of date, every figure by its own filter.
       const asOf = `DATE '${window.asOf}'`;
@@ -188,14 +201,24 @@ describe('measures SQL', () => {
       expect(expected.some((row) => Number(row.qty_new_product) > 0)).toBe(true);
       expect(expected.some((row) => Number(row.qty_limited) > 0)).toBe(true);
       const zeroIfMissing = new Set(['cycles_ordered_1', 'cycle_volume_sq_1', 'cycles_ordered_2', 'cycle_volume_sq_2', 'order_count', 'sku_count', 'new_skus_ordered']);
+      const cycleWeeks = new Map((await db.all('SELECT customer_id, order_cycle FROM customers')).map((row) => [row.customer_id, row.order_cycle === 'weekly' ? '1' : '2']));
+      let otherCycleOpen = 0;
       for (const [index, row] of expected.entries()) {
         const other = found[index] as Record<string, unknown>;
         for (const [column, value] of Object.entries(row)) {
+          // A customer's statistics of the other cycle length than its own are not needed: open (NULL) when its days do not give them.
+          const cycle = /^cycle(?:s_ordered|_volume_sq)_([12])$/.exec(column)?.[1];
+          if (cycle !== undefined && cycle !== cycleWeeks.get(row.customer_id) && other[column] === null) {
+            otherCycleOpen += 1;
+            continue;
+          }
           const wanted = value === null && zeroIfMissing.has(column) ? 0 : value;
           if (typeof wanted === 'number') expect(other[column], `${String(row.customer_id)} ${column}`).toBeCloseTo(wanted, 6);
           else expect(String(other[column]), `${String(row.customer_id)} ${column}`).toBe(String(wanted));
         }
       }
+      // the weekly orderers' two-week statistics: open for every weekly customer with orders in both weeks of a cycle
+      expect(otherCycleOpen).toBeGreaterThan(40);
     } finally {
       await db.close();
     }

@@ -18,6 +18,8 @@ export interface Dialect {
   bitCount(mask: string): string;
   /** A mask with bit `bit` set (bit an integer expression 0…62). */
   bitAt(bit: string): string;
+  /** The square of a 64-bit integer expression as an integer wide enough that a sum of squares cannot overflow. */
+  exactSquare(integer: string): string;
   /** Aggregate: bitwise OR of masks. */
   bitOrAggregate(mask: string): string;
   /** Builds an array of exact decimals with 6 places (|value| < 10¹²) from element expressions. */

@@ -207,12 +207,37 @@ const EXACT_SCALE = '1e4';
 const unscaled = (sum: string): string => `(${sum} / ${EXACT_SCALE})`;
 
 /** The temporary tables the passes may create (at most four segments of weeks). */
-export const ORDER_PASS_TABLES: readonly string[] = ['eval_orders_0', 'eval_orders_1', 'eval_orders_2', 'eval_orders_3'];
+export const ORDER_PASS_TABLES: readonly string[] = ['eval_orders_0', 'eval_orders_1', 'eval_orders_2', 'eval_orders_3', 'eval_cycle_buckets'];
 
-/** The statements that build `eval_orders`: one pass per segment of weeks (the first is the window), then their merge. */
+/**
+ * The statements that build `eval_orders`: one pass per segment of weeks (the
+ * first is the window), then their merge, then — when `pending` counts any
+ * customer — the patch of the cycle statistics the merge could not give.
+ */
 export interface OrderPasses {
   readonly passes: readonly { readonly table: string; readonly sql: string }[];
   readonly merge: string;
+  readonly cycleFix?: { readonly pending: string; readonly statements: readonly string[] };
+}
+
+/** Cycles with volume and Σ volume² for cycles of one and of two weeks, from the window's weekly volumes (the first week first). */
+function bucketStatistics(buckets: readonly string[]): string[] {
+  const statistics = (cycleWeeks: number): string[] => {
+    const volumes: string[] = [];
+    for (let first = 0; first < buckets.length; first += cycleWeeks) volumes.push(`(${buckets.slice(first, first + cycleWeeks).join(' + ')})`);
+    return [
+      `${volumes.map((volume) => `(CASE WHEN ${volume} > 0 THEN 1 ELSE 0 END)`).join(' + ')} AS cycles_ordered_${cycleWeeks}`,
+      `(${volumes.map((volume) => `${volume} * ${volume}`).join(' + ')}) / ${EXACT_SCALE} / ${EXACT_SCALE} AS cycle_volume_sq_${cycleWeeks}`,
+    ];
+  };
+  return [...statistics(1), ...statistics(2)];
+}
+
+/** A mask of the weeks (counted back) that begin a two-week cycle; the cycles start at the window's first week. */
+function cycleStarts(weeks: number): string {
+  let mask = 0n;
+  for (let back = weeks - 1; back >= 0; back -= 2) mask |= 1n << BigInt(back);
+  return `CAST(${mask} AS UBIGINT)`;
 }
 
 /**
@@ -318,19 +343,27 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
         return addPiece(passIndex, column.name, `max(o.order_date)${filter(within(pass, pass.from, 2 * weeks))}`);
     }
   };
-  // Weekly buckets of the window (w0 the first week) in the recent pass, summed per cycle of one and
-  // of two weeks in the merge: cycles with volume and Σ volume², so the measures read four columns.
+  // The cycle statistics of the window for cycles of one and of two weeks: cycles with volume and
+  // Σ volume². When each of a customer's cycles holds at most one order day, a cycle's volume is
+  // its day's, and both come from the days directly (count, Σ q²); the weekly mask tells whether
+  // that is so. Otherwise the statistic is left NULL here and the patch sums weekly buckets for
+  // those customers alone (a second order in a week is rare; a pass of 13 filtered sums for
+  // every customer is not cheap).
   const cycleStatistics = (): string[] => {
-    const buckets = Array.from({ length: weeks }, (_, index) => `coalesce(${(passes[0] as Pass).alias}.${addPiece(0, `w${index}`, `sum(o.qty) FILTER (WHERE o.back = ${weeks - 1 - index})`)}, 0)`);
-    const statistics = (cycleWeeks: number): string[] => {
-      const volumes: string[] = [];
-      for (let first = 0; first < weeks; first += cycleWeeks) volumes.push(`(${buckets.slice(first, first + cycleWeeks).join(' + ')})`);
-      return [
-        `${volumes.map((volume) => `(CASE WHEN ${volume} > 0 THEN 1 ELSE 0 END)`).join(' + ')} AS cycles_ordered_${cycleWeeks}`,
-        `(${volumes.map((volume) => `${volume} * ${volume}`).join(' + ')}) / ${EXACT_SCALE} / ${EXACT_SCALE} AS cycle_volume_sq_${cycleWeeks}`,
-      ];
-    };
-    return [...statistics(1), ...statistics(2)];
+    const alias = (passes[0] as Pass).alias;
+    const days = `${alias}.${addPiece(0, 'cycle_days', 'count(*)')}`;
+    const ordered = `${alias}.${addPiece(0, 'cycle_days_ordered', 'count(*) FILTER (WHERE o.qty > 0)')}`;
+    const squares = `${alias}.${addPiece(0, 'cycle_day_squares', `sum(${dialect.exactSquare('o.qty')})`)}`;
+    const mask = `${alias}.${addPiece(0, 'cycle_mask', dialect.bitOrAggregate(dialect.bitAt('o.back')))}`;
+    const single = (cycleWeeks: number): string =>
+      cycleWeeks === 1 ? `${days} = ${dialect.bitCount(mask)}` : `${days} = ${dialect.bitCount(`((${mask} | (${mask} << 1)) & ${cycleStarts(weeks)})`)}`;
+    return [
+      `${days} AS cycle_days`,
+      ...[1, 2].flatMap((cycleWeeks) => [
+        `(CASE WHEN ${single(cycleWeeks)} THEN ${ordered} END) AS cycles_ordered_${cycleWeeks}`,
+        `(CASE WHEN ${single(cycleWeeks)} THEN ${squares} / ${EXACT_SCALE} / ${EXACT_SCALE} END) AS cycle_volume_sq_${cycleWeeks}`,
+      ]),
+    ];
   };
   const allNull = (found: readonly string[]): string => found.map((item) => `${item} IS NULL`).join(' AND ');
   const assembled = wanted.flatMap((column) => {
@@ -370,7 +403,32 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
     keys.push(`${pass.alias}.customer_key`);
     return joined;
   });
+  // Customers whose own cycle's statistic the merge left open (see cycleStatistics), and their patch from weekly buckets.
+  const open = `e.cycle_days IS NOT NULL AND (CASE WHEN ${weekly} THEN e.cycles_ordered_1 ELSE e.cycles_ordered_2 END) IS NULL`;
+  const windowPass = passes[0] as Pass;
+  const buckets = Array.from({ length: weeks }, (_, index) => `sum(o.qty) FILTER (WHERE o.back = ${weeks - 1 - index}) AS w${index}`);
+  const cycleFix = orders.has('buckets')
+    ? {
+        pending: `SELECT count(*) AS n FROM eval_orders e JOIN customers c ON c.customer_id = e.customer_id WHERE ${open}`,
+        statements: [
+          `CREATE OR REPLACE TEMP TABLE eval_cycle_buckets AS
+    SELECT o.customer_key, ${buckets.join(', ')}
+    FROM (SELECT o.*, ${back} AS back FROM order_days o WHERE o.order_date BETWEEN ${windowPass.dates}) o
+    WHERE o.customer_key IN (
+      SELECT k.customer_key FROM eval_orders e JOIN customers c ON c.customer_id = e.customer_id JOIN customer_keys k ON k.customer_id = e.customer_id
+      WHERE ${open})
+    GROUP BY o.customer_key`,
+          `UPDATE eval_orders SET cycles_ordered_1 = f.cycles_ordered_1, cycle_volume_sq_1 = f.cycle_volume_sq_1,
+      cycles_ordered_2 = f.cycles_ordered_2, cycle_volume_sq_2 = f.cycle_volume_sq_2
+    FROM (SELECT k.customer_id, ${bucketStatistics(buckets.map((_, index) => `coalesce(b.w${index}, 0)`)).join(', ')}
+      FROM eval_cycle_buckets b JOIN customer_keys k ON k.customer_key = b.customer_key) f
+    WHERE eval_orders.customer_id = f.customer_id`,
+          'DROP TABLE eval_cycle_buckets',
+        ],
+      }
+    : undefined;
   return {
+    ...(cycleFix === undefined ? {} : { cycleFix }),
     passes: passes.map((pass, index) => ({ table: pass.table, sql: passSql(index) })),
     merge: `
     SELECT k.customer_id,

@@ -202,6 +202,9 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   for (const pass of passes.passes) await db.run(`CREATE OR REPLACE TEMP TABLE ${pass.table} AS ${pass.sql}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${passes.merge}`);
   for (const pass of passes.passes) await db.run(`DROP TABLE ${pass.table}`);
+  if (passes.cycleFix !== undefined && (await one<{ n: number }>(db, passes.cycleFix.pending)).n > 0) {
+    for (const statement of passes.cycleFix.statements) await db.run(statement);
+  }
   const distinctSql = orderDistinctSql(dialect, window, plan.measures);
   if (distinctSql !== undefined) await db.run(`CREATE OR REPLACE TEMP TABLE eval_order_distinct AS ${distinctSql}`);
   done('orders');
