@@ -354,60 +354,60 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     if (scope !== 'market') return literal(entries[0]?.[1] ?? 0);
     return `(CASE market ${entries.map(([group, value]) => `WHEN '${group}' THEN ${literal(value)}`).join(' ')} END)`;
   };
-  // Values, ranks and classes in a narrow table: the windows sort only (customer, group, score),
-  // and the insert then joins the classes to the wide per-indicator values once.
-  const dimensionColumns = plan.dimensions.map((dimension, index) => `round(${perSegment(dimension.code)}, 6) AS d${index}`);
+  // Values, ranks and classes in a narrow table (the windows sort only what the classes and the
+  // churn peers read); the insert joins it to the scores once and derives the dimension scores there.
   await db.run(
     `CREATE OR REPLACE TEMP TABLE eval_classes AS
      WITH valued AS (
-       SELECT customer_id, segment, market, credit_grade, lc_rule, lc_change, lc_churn_points, lc_churn_reasons, ${classScope} AS class_group,
-         ${dimensionColumns.join(', ')}, ${currentSql} AS current_value, ${potentialSql} AS potential_value
+       SELECT customer_id, segment, market, credit_grade, lc_change, ${classScope} AS class_group, ${currentSql} AS current_value, ${potentialSql} AS potential_value
        FROM eval_scores scored
      ), composed AS (
        SELECT valued.*, ${compositeSql} AS composite_score FROM valued
-     ), ranks AS (
-       SELECT customer_id,
+     ), ranked AS (
+       SELECT composed.*,
          rank() OVER (ORDER BY composite_score DESC) AS overall_rank,
          row_number() OVER (PARTITION BY class_group ORDER BY composite_score DESC, customer_id) AS class_position,
          count(*) OVER (PARTITION BY class_group) AS class_count,
          percent_rank() OVER (PARTITION BY class_group ORDER BY composite_score) AS class_percentile
-       FROM (SELECT customer_id, class_group, composite_score FROM composed) narrow
-     ), ranked AS (
-       SELECT composed.*, ranks.overall_rank, ranks.class_position, ranks.class_count, ranks.class_percentile
-       FROM composed JOIN ranks ON ranks.customer_id = composed.customer_id
+       FROM composed
      )
      SELECT ranked.*,
        CASE WHEN current_value >= ${cut('current')} THEN (CASE WHEN potential_value >= ${cut('potential')} THEN 'value' ELSE 'sub_value' END)
             ELSE (CASE WHEN potential_value >= ${cut('potential')} THEN 'potential_value' ELSE 'low_value' END) END AS value_cell,
        CASE ${gated.join(' ')} ELSE '${last.code}' END AS service_class,
-       CASE ${byScore.join(' ')} ELSE '${last.code}' END AS class_by_score,
-       ${STAGE_OF_RULE} AS lifecycle_stage
+       CASE ${byScore.join(' ')} ELSE '${last.code}' END AS class_by_score
      FROM ranked`,
   );
-  const peerDecline = `k.lc_change < p.peer_mean - ${literal(churn.peerSigmas)} * p.peer_sd`;
+  const peerDecline = `lc_change < peer_mean - ${literal(churn.peerSigmas)} * peer_sd`;
+  const dimensionColumns = plan.dimensions.map((dimension) => `round(${perSegment(dimension.code)}, 6)`);
   await db.run(
     `INSERT INTO run_results (${columnList('run_results')})
      WITH peers AS (
        SELECT market, service_class, avg(lc_change) AS peer_mean, stddev_pop(lc_change) AS peer_sd FROM eval_classes GROUP BY market, service_class
+     ), joined AS (
+       SELECT r.*, k.current_value, k.potential_value, k.composite_score, k.overall_rank, k.value_cell, k.service_class, k.class_by_score,
+         ${STAGE_OF_RULE} AS lifecycle_stage, p.peer_mean, p.peer_sd
+       FROM eval_scores r JOIN eval_classes k ON k.customer_id = r.customer_id
+         JOIN peers p ON p.market = k.market AND p.service_class = k.service_class
      ), warned AS (
-       SELECT k.*,
-         CASE WHEN k.lifecycle_stage = 'termination' THEN 100.0
-           ELSE least(100.0, k.lc_churn_points + CASE WHEN ${peerDecline} THEN ${literal(churn.peerPoints)} ELSE 0 END) END AS churn_score,
-         CASE WHEN k.lifecycle_stage = 'termination' THEN 'terminated'
-           ELSE concat_ws(',', nullif(k.lc_churn_reasons, ''), CASE WHEN ${peerDecline} THEN 'peer_decline' END) END AS churn_reasons
-       FROM eval_classes k JOIN peers p ON p.market = k.market AND p.service_class = k.service_class
+       SELECT joined.*,
+         CASE WHEN lifecycle_stage = 'termination' THEN 100.0
+           ELSE least(100.0, lc_churn_points + CASE WHEN ${peerDecline} THEN ${literal(churn.peerPoints)} ELSE 0 END) END AS churn_score,
+         CASE WHEN lifecycle_stage = 'termination' THEN 'terminated'
+           ELSE concat_ws(',', nullif(lc_churn_reasons, ''), CASE WHEN ${peerDecline} THEN 'peer_decline' END) END AS churn_reasons
+       FROM joined
      )
-     SELECT $1 AS run_id, r.customer_id, r.segment, r.market, r.format, r.credit_grade,
-       ${dialect.decimalArrayOf(plan.indicators.map((indicator) => `r.r${indicator.index}`))} AS raw_values,
-       ${dialect.decimalArrayOf(plan.indicators.map((indicator) => `r.s${indicator.index}`))} AS scores,
-       ${dialect.decimalArrayOf(plan.dimensions.map((_, index) => `k.d${index}`))} AS dimension_scores,
-       k.current_value, k.potential_value, k.composite_score, k.overall_rank AS rank,
-       k.value_cell, k.service_class, k.class_by_score,
-       k.lifecycle_stage, r.lc_rule AS lifecycle_rule, round(r.lc_active_share, 6) AS active_share, round(r.lc_change, 6) AS volume_change,
-       r.lc_missed_cycles AS missed_cycles, r.lc_weeks_since_order AS weeks_since_order, r.lc_deemed_closed AS deemed_closed,
-       k.churn_score, CASE WHEN k.churn_score >= ${literal(churn.high)} THEN 'high' WHEN k.churn_score >= ${literal(churn.medium)} THEN 'medium' ELSE 'low' END AS churn_risk,
-       k.churn_reasons, round(r.lc_p_alive, 6) AS p_alive, round(r.lc_expected_transactions, 6) AS expected_transactions, round(r.lc_clv, 2) AS clv
-     FROM eval_scores r JOIN warned k ON k.customer_id = r.customer_id`,
+     SELECT $1 AS run_id, customer_id, segment, market, format, credit_grade,
+       ${dialect.decimalArrayOf(plan.indicators.map((indicator) => `r${indicator.index}`))} AS raw_values,
+       ${dialect.decimalArrayOf(plan.indicators.map((indicator) => `s${indicator.index}`))} AS scores,
+       ${dialect.decimalArrayOf(dimensionColumns)} AS dimension_scores,
+       current_value, potential_value, composite_score, overall_rank AS rank,
+       value_cell, service_class, class_by_score,
+       lifecycle_stage, lc_rule AS lifecycle_rule, round(lc_active_share, 6) AS active_share, round(lc_change, 6) AS volume_change,
+       lc_missed_cycles AS missed_cycles, lc_weeks_since_order AS weeks_since_order, lc_deemed_closed AS deemed_closed,
+       churn_score, CASE WHEN churn_score >= ${literal(churn.high)} THEN 'high' WHEN churn_score >= ${literal(churn.medium)} THEN 'medium' ELSE 'low' END AS churn_risk,
+       churn_reasons, round(lc_p_alive, 6) AS p_alive, round(lc_expected_transactions, 6) AS expected_transactions, round(lc_clv, 2) AS clv
+     FROM warned`,
     [runId],
   );
   done('results');
