@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME, evaluateFormula, formatIssue, IssuesError, MEASURE_CODES, parseFormula, scoreValue, type SchemeInput } from '@retail-value/core';
-import { evaluate, explainCustomer, openDatabase, summarizeResults, type Database } from '@retail-value/engine';
+import { evaluate, explainCustomer, openDatabase, summarizeResults, type Database, type FrozenRun } from '@retail-value/engine';
 import { cli, parseJson } from '../cli-harness.js';
 import { seedSmallCompany } from './small-company.js';
 
@@ -94,6 +94,43 @@ describe('evaluate', () => {
     expect(gatedOut.length).toBeGreaterThan(0);
     expect(gatedOut.every((row) => row.service_class === 'important' && !['AAA', 'AA'].includes(row.credit_grade))).toBe(true);
     expect(rows.filter((row) => row.class_by_score === 'core')).toHaveLength(9);
+  });
+
+  it('freezes each peer group\'s bounds as the extremes and quantiles of its stored raw values', async () => {
+    const frozen = JSON.parse((await db.all<{ frozen: string }>('SELECT frozen FROM runs WHERE run_id = $1', [runId]))[0]?.frozen as string) as FrozenRun;
+    const rows = await db.all<{ market: string; format: string; raw_values: (number | null)[] }>('SELECT market, format, raw_values FROM run_results WHERE run_id = $1', [runId]);
+    // quantile_cont: linear interpolation between the sorted values around (n − 1)·q
+    const quantile = (sorted: readonly number[], fraction: number): number => {
+      const position = (sorted.length - 1) * fraction;
+      const below = sorted[Math.floor(position)] as number;
+      return below + (position - Math.floor(position)) * ((sorted[Math.ceil(position)] as number) - below);
+    };
+    const winsorKinds = new Set<string>();
+    let compared = 0;
+    frozen.indicators.forEach((indicator, index) => {
+      const [low, high] = indicator.normalization.method === 'minmax' ? indicator.normalization.winsor : [0, 1];
+      for (const bounds of frozen.bounds[indicator.code] ?? []) {
+        const values = rows
+          .filter((row) => indicator.scope === 'all' || (indicator.scope === 'market' ? row.market : row.format) === bounds.group)
+          .map((row) => row.raw_values[index])
+          .filter((value): value is number => value !== null && value !== undefined)
+          .map(Number)
+          .sort((left, right) => left - right);
+        const label = `${indicator.code} ${bounds.group}`;
+        expect(bounds.count, label).toBe(values.length);
+        if (values.length === 0) continue;
+        compared += 1;
+        expect(bounds.min, label).toBeCloseTo(values[0] as number, 9);
+        expect(bounds.max, label).toBeCloseTo(values[values.length - 1] as number, 9);
+        expect(bounds.median, label).toBeCloseTo(quantile(values, 0.5), 9);
+        expect(bounds.lo, label).toBeCloseTo(quantile(values, low), 9);
+        expect(bounds.hi, label).toBeCloseTo(quantile(values, high), 9);
+        winsorKinds.add(`${low > 0 ? 'cut' : 'min'}-${high < 1 ? 'cut' : 'max'}`);
+      }
+    });
+    expect(compared).toBeGreaterThan(20);
+    // the default scheme winsorises at both ends, at the top only, and not at all
+    expect([...winsorKinds].sort()).toEqual(['cut-cut', 'min-cut', 'min-max']);
   });
 
   it('scores in SQL exactly as the core rule does, from the frozen bounds', async () => {

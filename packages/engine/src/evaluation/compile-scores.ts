@@ -30,17 +30,31 @@ export function rawExpression(indicator: PlannedIndicator, alias: string): strin
  * engine sorts each column once.
  */
 export function boundsAggregates(indicator: PlannedIndicator, raw: string): string[] {
-  const low = indicator.normalization.method === 'minmax' ? indicator.normalization.winsor[0] : 0;
-  const high = indicator.normalization.method === 'minmax' ? indicator.normalization.winsor[1] : 1;
   const column = `b${indicator.index}`;
   return [
     `count(${raw}) AS ${column}_count`,
     `min(${raw}) AS ${column}_min`,
     `max(${raw}) AS ${column}_max`,
-    `quantile_cont(${raw}, [${literal(low)}, 5e-1, ${literal(high)}]) AS ${column}_quantiles`,
+    `quantile_cont(${raw}, [${quantileFractions(indicator).map(literal).join(', ')}]) AS ${column}_quantiles`,
     `avg(${raw}) AS ${column}_mean`,
     `stddev_pop(${raw}) AS ${column}_sd`,
   ];
+}
+
+/** The winsorising fractions of an indicator's bounds (0 and 1 when it is not winsorised). */
+function winsorFractions(indicator: PlannedIndicator): readonly [number, number] {
+  return indicator.normalization.method === 'minmax' ? indicator.normalization.winsor : [0, 1];
+}
+
+/**
+ * The quantiles the bounds aggregate computes: the median and the winsorising
+ * fractions strictly between 0 and 1. The 0 and 1 quantiles are the minimum
+ * and maximum exactly, which the aggregate has already; a quantile costs
+ * every value of its group gathered and selected from.
+ */
+function quantileFractions(indicator: PlannedIndicator): number[] {
+  const [low, high] = winsorFractions(indicator);
+  return [...(low > 0 ? [low] : []), 0.5, ...(high < 1 ? [high] : [])];
 }
 
 /** Stored raw values are exact 6-decimal numbers (Dialect.decimalArrayOf), so they stay below this magnitude. */
@@ -67,16 +81,18 @@ export function boundsFromRow(indicator: PlannedIndicator, group: string, row: R
   const finite = (found: unknown): number | null => (typeof found === 'number' && Number.isFinite(found) ? found : null);
   const value = (suffix: string): number | null => finite(row[`${column}_${suffix}`]);
   const quantiles = (row[`${column}_quantiles`] as unknown[] | null) ?? [];
+  const [low, high] = winsorFractions(indicator);
+  const median = low > 0 ? 1 : 0;
   return {
     group,
     count: value('count') ?? 0,
     min: value('min'),
     max: value('max'),
-    lo: finite(quantiles[0]),
-    hi: finite(quantiles[2]),
+    lo: low > 0 ? finite(quantiles[0]) : value('min'),
+    hi: high < 1 ? finite(quantiles[median + 1]) : value('max'),
     mean: stableOrNull(value('mean')),
     sd: stableOrNull(value('sd')),
-    median: finite(quantiles[1]),
+    median: finite(quantiles[median]),
   };
 }
 
