@@ -83,7 +83,6 @@ function aggregate(groups: readonly (CustomerPattern & { holdout: number })[]): 
 export async function computeLifetimeValues(db: Database, asOf: string, settings: ClvSettings): Promise<FrozenLifetimeValue> {
   const holdoutWeeks = settings.holdoutWeeks;
   const calibration = await patterns(db, asOf, holdoutWeeks, true);
-  const full = aggregate(await patterns(db, asOf, 0, false));
   const horizon = settings.horizonWeeks;
   const margin = `coalesce(year_gross_profit / NULLIF(year_amount, 0), 0)`;
   const validation = { holdoutWeeks, customers: 0, actual: 0, predicted: 0, percentError: 0, meanAbsoluteError: 0 };
@@ -140,6 +139,8 @@ export async function computeLifetimeValues(db: Database, asOf: string, settings
   }
   finish(validation, absolute);
 
+  // The count models fit on the whole look-back's patterns (the run rate needs none).
+  const full = aggregate(await patterns(db, asOf, 0, false));
   const fit = fitCountModel(settings.model, full);
   const predictor = countPredictor(fit);
   await db.run('CREATE OR REPLACE TEMP TABLE eval_clv_patterns (x INTEGER, tx INTEGER, "T" INTEGER, p_alive DOUBLE, expected DOUBLE, discounted DOUBLE)');
