@@ -403,20 +403,23 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
     keys.push(`${pass.alias}.customer_key`);
     return joined;
   });
-  // Customers whose own cycle's statistic the merge left open (see cycleStatistics), and their patch from weekly buckets.
-  const open = `e.cycle_days IS NOT NULL AND (CASE WHEN ${weekly} THEN e.cycles_ordered_1 ELSE e.cycles_ordered_2 END) IS NULL`;
+  // Customers whose own cycle's statistic the merge left open (see cycleStatistics), and their patch
+  // from weekly buckets. A second day in a week leaves both lengths open; a second day in a two-week
+  // cycle only the biweekly one, which only biweekly orderers read (the customers are looked up for
+  // those few rows alone).
+  const open = `e.cycle_days IS NOT NULL AND (e.cycles_ordered_1 IS NULL
+      OR (e.cycles_ordered_2 IS NULL AND e.customer_id IN (SELECT c.customer_id FROM customers c WHERE NOT ${weekly})))`;
   const windowPass = passes[0] as Pass;
   const buckets = Array.from({ length: weeks }, (_, index) => `sum(o.qty) FILTER (WHERE o.back = ${weeks - 1 - index}) AS w${index}`);
   const cycleFix = orders.has('buckets')
     ? {
-        pending: `SELECT count(*) AS n FROM eval_orders e JOIN customers c ON c.customer_id = e.customer_id WHERE ${open}`,
+        pending: `SELECT count(*) AS n FROM eval_orders e WHERE ${open}`,
         statements: [
           `CREATE OR REPLACE TEMP TABLE eval_cycle_buckets AS
     SELECT o.customer_key, ${buckets.join(', ')}
     FROM (SELECT o.*, ${back} AS back FROM order_days o WHERE o.order_date BETWEEN ${windowPass.dates}) o
     WHERE o.customer_key IN (
-      SELECT k.customer_key FROM eval_orders e JOIN customers c ON c.customer_id = e.customer_id JOIN customer_keys k ON k.customer_id = e.customer_id
-      WHERE ${open})
+      SELECT k.customer_key FROM eval_orders e JOIN customer_keys k ON k.customer_id = e.customer_id WHERE ${open})
     GROUP BY o.customer_key`,
           `UPDATE eval_orders SET cycles_ordered_1 = f.cycles_ordered_1, cycle_volume_sq_1 = f.cycle_volume_sq_1,
       cycles_ordered_2 = f.cycles_ordered_2, cycle_volume_sq_2 = f.cycle_volume_sq_2
