@@ -219,13 +219,13 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     window,
     plan.measures,
     { distinct: distinctSql !== undefined },
-    [...layers.base, 'lv.p_alive AS lc_p_alive', 'lv.expected_transactions AS lc_expected_transactions', 'coalesce(lv.clv, 0) AS lc_clv'],
+    [...layers.base, 'lv.p_alive AS lc_p_alive', 'lv.expected_transactions AS lc_expected_transactions', 'coalesce(lv.clv, 0) AS lc_clv', `${dialect.rowKey('c')} AS row_key`],
     lifecycleJoins(window),
   );
   const segment = plan.segmentBy === 'market' ? 'm.market' : `'all'`;
   await db.run(
     `CREATE OR REPLACE TEMP TABLE eval_raw AS
-     SELECT m.customer_id, ${segment} AS segment, m.market, m.format, m.credit_grade, ${LIFECYCLE_CARRIED.map((column) => `m.${column}`).join(', ')},
+     SELECT m.row_key, m.customer_id, ${segment} AS segment, m.market, m.format, m.credit_grade, ${LIFECYCLE_CARRIED.map((column) => `m.${column}`).join(', ')},
        ${plan.indicators.map((indicator) => `${rawExpression(indicator, 'm')} AS r${indicator.index}`).join(', ')}
      FROM (SELECT l2.*, ${layers.verdict.join(', ')}
        FROM (SELECT l1.*, ${layers.cycles.join(', ')} FROM (${measures}) l1) l2) m`,
@@ -257,7 +257,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   const ranked = plan.indicators.filter((indicator) => indicator.normalization.method === 'percentile');
   if (ranked.length > 0) {
     await db.run(
-      `CREATE OR REPLACE TEMP TABLE eval_percent_ranks AS SELECT m.customer_id, ${ranked
+      `CREATE OR REPLACE TEMP TABLE eval_percent_ranks AS SELECT m.row_key, ${ranked
         .map((indicator) => `${percentRankExpression(`m.r${indicator.index}`, groupExpression(indicator, 'm'))} AS p${indicator.index}`)
         .join(', ')} FROM eval_raw m`,
     );
@@ -269,7 +269,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   // The scores beside everything the raw table holds: the classes and the stored row read this table alone.
   await db.run(
     `CREATE OR REPLACE TEMP TABLE eval_scores AS SELECT m.*, ${columns.join(', ')} FROM eval_raw m${
-      ranked.length > 0 ? ' JOIN eval_percent_ranks pr ON pr.customer_id = m.customer_id' : ''
+      ranked.length > 0 ? ' JOIN eval_percent_ranks pr ON pr.row_key = m.row_key' : ''
     }`,
   );
   await db.run('DROP TABLE IF EXISTS eval_percent_ranks');
@@ -359,7 +359,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   await db.run(
     `CREATE OR REPLACE TEMP TABLE eval_classes AS
      WITH valued AS (
-       SELECT customer_id, segment, market, credit_grade, lc_change, ${classScope} AS class_group, ${currentSql} AS current_value, ${potentialSql} AS potential_value
+       SELECT row_key, customer_id, segment, market, credit_grade, lc_change, ${classScope} AS class_group, ${currentSql} AS current_value, ${potentialSql} AS potential_value
        FROM eval_scores scored
      ), composed AS (
        SELECT valued.*, ${compositeSql} AS composite_score FROM valued
@@ -387,7 +387,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
      ), joined AS (
        SELECT r.*, k.current_value, k.potential_value, k.composite_score, k.overall_rank, k.value_cell, k.service_class, k.class_by_score,
          ${STAGE_OF_RULE} AS lifecycle_stage, p.peer_mean, p.peer_sd
-       FROM eval_scores r JOIN eval_classes k ON k.customer_id = r.customer_id
+       FROM eval_scores r JOIN eval_classes k ON k.row_key = r.row_key
          JOIN peers p ON p.market = k.market AND p.service_class = k.service_class
      ), warned AS (
        SELECT joined.*,

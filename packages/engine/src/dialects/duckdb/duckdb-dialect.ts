@@ -10,6 +10,7 @@ export const duckdbDialect: Dialect = Object.freeze({
   bitCount: (mask: string) => `bit_count(${mask})`,
   bitAt: (bit: string) => `(CAST(1 AS UBIGINT) << CAST(${bit} AS INTEGER))`,
   exactSquare: (integer: string) => `(CAST(${integer} AS HUGEINT) * ${integer})`,
+  rowKey: (alias: string) => `${alias}.rowid`,
   bitOrAggregate: (mask: string) => `bit_or(${mask})`,
   decimalArrayOf: (elements: readonly string[]) => `[${elements.join(', ')}]::DECIMAL(18,6)[]`,
   arrayElement: (array: string, index: number) => `${array}[${index}]`,
