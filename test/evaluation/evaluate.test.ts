@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEME, evaluateFormula, formatIssue, IssuesError, MEASURE_CODES, parseFormula, scoreValue, type SchemeInput } from '@retail-value/core';
+import { CORE_GENERAL_PROBLEM_SCHEME, DEFAULT_SCHEME, evaluateFormula, formatIssue, IssuesError, MEASURE_CODES, parseFormula, scoreValue, type SchemeInput } from '@retail-value/core';
 import { evaluate, explainCustomer, openDatabase, summarizeResults, type Database, type FrozenRun } from '@retail-value/engine';
 import { cli, parseJson } from '../cli-harness.js';
 import { seedSmallCompany } from './small-company.js';
@@ -131,6 +131,29 @@ describe('evaluate', () => {
     expect(compared).toBeGreaterThan(20);
     // the default scheme winsorises at both ends, at the top only, and not at all
     expect([...winsorKinds].sort()).toEqual(['cut-cut', 'min-cut', 'min-max']);
+  });
+
+  it('classes by percentile and score with the second preset, ranking ties alike', async () => {
+    const run = await evaluate(db, { period: '2026Q3', scheme: CORE_GENERAL_PROBLEM_SCHEME });
+    const rows = await db.all<{ composite_score: number; rank: number; class_by_score: string; service_class: string; credit_grade: string }>(
+      'SELECT composite_score, rank, class_by_score, service_class, credit_grade FROM run_results WHERE run_id = $1',
+      [run.runId],
+    );
+    const scores = rows.map((row) => Number(row.composite_score));
+    const below = (value: number): number => scores.filter((other) => other < value).length;
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const score = Number(row.composite_score);
+      // rank: 1 + customers scoring higher; percent rank: share of the others scoring lower
+      expect(Number(row.rank)).toBe(1 + scores.filter((other) => other > score).length);
+      const percentile = below(score) / (rows.length - 1);
+      const byScore = percentile >= 0.8 ? 'core' : score >= 40 ? 'general' : 'problem';
+      expect(row.class_by_score).toBe(byScore);
+      const gated = percentile >= 0.8 && ['AAA', 'AA'].includes(row.credit_grade) ? 'core' : score >= 40 ? 'general' : 'problem';
+      expect(row.service_class).toBe(gated);
+      counts.set(gated, (counts.get(gated) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort()).toEqual(['core', 'general', 'problem']);
   });
 
   it('scores in SQL exactly as the core rule does, from the frozen bounds', async () => {

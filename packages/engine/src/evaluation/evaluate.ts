@@ -354,6 +354,14 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     if (scope !== 'market') return literal(entries[0]?.[1] ?? 0);
     return `(CASE market ${entries.map(([group, value]) => `WHEN '${group}' THEN ${literal(value)}`).join(' ')} END)`;
   };
+  // Each window sorts the table once: only those the class rules read are computed.
+  const classWindows = [
+    'rank() OVER (ORDER BY composite_score DESC) AS overall_rank',
+    ...(classes.slice(0, -1).some((serviceClass) => serviceClass.quota !== undefined)
+      ? ['row_number() OVER (PARTITION BY class_group ORDER BY composite_score DESC, customer_id) AS class_position', 'count(*) OVER (PARTITION BY class_group) AS class_count']
+      : []),
+    ...(classes.slice(0, -1).some((serviceClass) => serviceClass.minPercentile !== undefined) ? ['percent_rank() OVER (PARTITION BY class_group ORDER BY composite_score) AS class_percentile'] : []),
+  ];
   // Values, ranks and classes in a narrow table (the windows sort only what the classes and the
   // churn peers read); the insert joins it to the scores once and derives the dimension scores there.
   await db.run(
@@ -365,10 +373,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
        SELECT valued.*, ${compositeSql} AS composite_score FROM valued
      ), ranked AS (
        SELECT composed.*,
-         rank() OVER (ORDER BY composite_score DESC) AS overall_rank,
-         row_number() OVER (PARTITION BY class_group ORDER BY composite_score DESC, customer_id) AS class_position,
-         count(*) OVER (PARTITION BY class_group) AS class_count,
-         percent_rank() OVER (PARTITION BY class_group ORDER BY composite_score) AS class_percentile
+         ${classWindows.join(',\n         ')}
        FROM composed
      )
      SELECT ranked.*,
