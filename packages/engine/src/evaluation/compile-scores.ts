@@ -137,6 +137,35 @@ export function percentRankExpression(raw: string, group: string): string {
 }
 
 /**
+ * The percent ranks of the percentile-scored indicators, one row per row of
+ * `table` (its `row_key`), column `p<index>`: what {@link percentRankExpression}
+ * gives for a present value — the share of the group's other present values
+ * below it, 0 in a group of one. Counted over the distinct values of each
+ * group rather than by sorting every customer: a value's rank is the number
+ * of values below it, and most indicators have far fewer distinct values than
+ * customers. Grouping, like the sort, takes −0 and 0 for one value (a test
+ * compares both ways on ties, missing values, zeros of both signs and NaN).
+ */
+export function percentRanksSql(indicators: readonly PlannedIndicator[], table: string): string {
+  const counted = indicators.map((indicator) => {
+    const raw = `r${indicator.index}`;
+    return `c${indicator.index} AS (
+       SELECT g, v, sum(n) OVER (PARTITION BY g ORDER BY v) - n AS below, sum(n) OVER (PARTITION BY g) AS total
+       FROM (SELECT ${groupExpression(indicator, 't')} AS g, t.${raw} AS v, count(*) AS n FROM ${table} t WHERE t.${raw} IS NOT NULL GROUP BY 1, 2) d${indicator.index}
+     )`;
+  });
+  const ranks = indicators.map(
+    (indicator) => `CASE WHEN c${indicator.index}.total > 1 THEN c${indicator.index}.below / (c${indicator.index}.total - 1) ELSE 0 END AS p${indicator.index}`,
+  );
+  const joins = indicators.map(
+    (indicator) => `LEFT JOIN c${indicator.index} ON c${indicator.index}.g = ${groupExpression(indicator, 'm')} AND c${indicator.index}.v = m.r${indicator.index}`,
+  );
+  return `WITH ${counted.join(', ')}
+     SELECT m.row_key, ${ranks.join(', ')}
+     FROM ${table} m ${joins.join(' ')}`;
+}
+
+/**
  * The 0–100 score expression of an indicator, with the frozen bounds and
  * missing-value scores inlined as constants per group.
  */

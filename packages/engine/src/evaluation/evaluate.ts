@@ -16,7 +16,7 @@ import { one, type Database } from '../db/database.js';
 import { measuresSql, ORDER_PASS_TABLES, orderDistinctSql, orderPassesSql } from './compile-measures.js';
 import { lifecycleJoins, lifecycleLayers, STAGE_OF_RULE } from './compile-lifecycle.js';
 import { computeLifetimeValues } from './lifetime-value-step.js';
-import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRankExpression, rawExpression, scoreExpression, stableStatistic, valueBeyondStorage } from './compile-scores.js';
+import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRanksSql, rawExpression, scoreExpression, stableStatistic, valueBeyondStorage } from './compile-scores.js';
 import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
 import { RUN_DELETE_ACTION } from './run-store.js';
@@ -253,14 +253,10 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   }
   done('bounds');
 
-  // Percent ranks sort the table once per indicator: done over a narrow table, then joined.
+  // Percent ranks in a narrow table of their own (counted over each group's distinct values), then joined.
   const ranked = plan.indicators.filter((indicator) => indicator.normalization.method === 'percentile');
   if (ranked.length > 0) {
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE eval_percent_ranks AS SELECT m.row_key, ${ranked
-        .map((indicator) => `${percentRankExpression(`m.r${indicator.index}`, groupExpression(indicator, 'm'))} AS p${indicator.index}`)
-        .join(', ')} FROM eval_raw m`,
-    );
+    await db.run(`CREATE OR REPLACE TEMP TABLE eval_percent_ranks AS ${percentRanksSql(ranked, 'eval_raw')}`);
   }
   const columns = plan.indicators.map(
     (indicator) =>
