@@ -103,7 +103,7 @@ export const STAGE_OF_RULE = `CASE lc_rule WHEN 'status' THEN 'termination' WHEN
   WHEN 'low_share' THEN 'decline' WHEN 'missed_cycles' THEN 'decline' WHEN 'volume_down' THEN 'decline'
   WHEN 'volume_up' THEN 'growth' ELSE 'maturity' END`;
 
-/** What the lifecycle and churn columns read besides the order aggregate: side aggregates (credit downgrades, dissatisfaction) and the lifetime values. */
+/** What the lifecycle and churn columns read besides the order aggregate and the lifetime values: side aggregates (credit downgrades, dissatisfaction). */
 export function lifecycleJoins(window: EvaluationWindow): { side: SideAggregate[]; joins: string[] } {
   const end = date(window.asOf);
   const yearAgo = date(isoFromDay(dayNumber(window.asOf) - 365));
@@ -127,6 +127,6 @@ export function lifecycleJoins(window: EvaluationWindow): { side: SideAggregate[
       FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY customer_id`,
       },
     ],
-    joins: ['LEFT JOIN eval_clv lv ON lv.customer_id = c.customer_id'],
+    joins: [],
   };
 }

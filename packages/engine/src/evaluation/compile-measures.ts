@@ -15,6 +15,8 @@ interface Context {
   readonly start: string;
   readonly end: string;
   readonly yearAgo: string;
+  /** The customer's discounted lifetime value (the lifetime-value step's SQL). */
+  readonly clv: string;
 }
 
 type OrderAggregate =
@@ -157,7 +159,7 @@ const MEASURE_SQL: Readonly<Record<string, MeasureSql>> = {
   trade_area_maturity: { expression: () => sideColumn('a', 'trade_area_maturity'), side: ['assessments'] },
   operating_skill: { expression: () => sideColumn('a', 'operating_skill'), side: ['assessments'] },
   satisfaction: { expression: () => sideColumn('s', 'satisfaction'), side: ['surveys'] },
-  clv: { expression: () => 'coalesce(lv.clv, 0)' },
+  clv: { expression: (context) => `coalesce(${context.clv}, 0)` },
 };
 
 /** The measure codes the engine can compute (a test checks they match the core's catalog). */
@@ -177,8 +179,8 @@ function needs(measures: readonly string[]): { orders: Set<OrderAggregate>; dist
   return { orders, distinct, side };
 }
 
-function context(dialect: Dialect, window: EvaluationWindow): Context {
-  return { dialect, window, start: date(window.start), end: date(window.asOf), yearAgo: date(isoFromDay(dayNumber(window.asOf) - 365)) };
+function context(dialect: Dialect, window: EvaluationWindow, clv = 'NULL'): Context {
+  return { dialect, window, start: date(window.start), end: date(window.asOf), yearAgo: date(isoFromDay(dayNumber(window.asOf) - 365)), clv };
 }
 
 /** A sum of an order-line quantity over a range of weeks counted back from the as-of date ([from, to)). */
@@ -536,9 +538,9 @@ export function measuresSql(
   measures: readonly string[],
   tables: { readonly distinct: boolean },
   extraColumns: readonly string[],
-  extra: { readonly side: readonly SideAggregate[]; readonly joins: readonly string[] },
+  extra: { readonly side: readonly SideAggregate[]; readonly joins: readonly string[]; readonly clv: string },
 ): string {
-  const shared = context(dialect, window);
+  const shared = context(dialect, window, extra.clv);
   const { side } = needs(measures);
   const columns = [...measures.map((code) => `${(MEASURE_SQL[code] as MeasureSql).expression(shared)} AS ${code}`), ...extraColumns];
   const aggregates = [...[...side].filter(stacks).sort().map((table) => sideAggregate(table, shared)), ...extra.side];

@@ -214,13 +214,20 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   // Measures, lifecycle figures and raw indicator values in one statement: each layer reads the
   // one below by column name, so a figure tested several times is computed once.
   const layers = lifecycleLayers(dialect, window, rules, plan.scheme.churn);
+  const lifecycle = lifecycleJoins(window);
   const measures = measuresSql(
     dialect,
     window,
     plan.measures,
     { distinct: distinctSql !== undefined },
-    [...layers.base, 'lv.p_alive AS lc_p_alive', 'lv.expected_transactions AS lc_expected_transactions', 'coalesce(lv.clv, 0) AS lc_clv', `${dialect.rowKey('c')} AS row_key`],
-    lifecycleJoins(window),
+    [
+      ...layers.base,
+      `${lifetimeValue.sql.pAlive} AS lc_p_alive`,
+      `${lifetimeValue.sql.expectedTransactions} AS lc_expected_transactions`,
+      `coalesce(${lifetimeValue.sql.clv}, 0) AS lc_clv`,
+      `${dialect.rowKey('c')} AS row_key`,
+    ],
+    { side: lifecycle.side, joins: [...lifecycle.joins, ...lifetimeValue.sql.joins], clv: lifetimeValue.sql.clv },
   );
   const segment = plan.segmentBy === 'market' ? 'm.market' : `'all'`;
   await db.run(
@@ -438,7 +445,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     valueMatrix: plan.scheme.valueMatrix,
     lifecycle: rules,
     churn: plan.scheme.churn,
-    lifetimeValue,
+    lifetimeValue: lifetimeValue.frozen,
   };
 }
 

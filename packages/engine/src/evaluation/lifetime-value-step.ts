@@ -34,16 +34,29 @@ export interface FrozenLifetimeValue {
 const CHUNK = 500;
 
 /**
+ * How the measures read each customer's lifetime values: expressions over the
+ * measures' row (the order aggregate `o`) and the joins they need. The run
+ * rate is a formula of the order aggregate's own columns; the count models
+ * join the per-pattern table eval_clv (`lv`).
+ */
+export interface LifetimeValueSql {
+  readonly pAlive: string;
+  readonly expectedTransactions: string;
+  readonly clv: string;
+  readonly joins: readonly string[];
+}
+
+/**
  * Per-customer purchase histories at week level from the order aggregate's
  * week mask, `shift` weeks before the as-of date: x = purchase weeks − 1,
  * T = weeks from the first purchase week to the end (inclusive), t_x = weeks
  * from the first to the last purchase week. Several orders in a week count as
  * one transaction; the history is the 52-week look-back.
  */
-function historySql(db: Database, shift: number): { x: string; tx: string; T: string; mask: string } {
+function historySql(db: Database, shift: number, alias = ''): { x: string; tx: string; T: string; mask: string } {
   const dialect = db.dialect;
-  const mask = shift === 0 ? 'week_mask' : `(week_mask >> ${shift})`;
-  const firstBack = dialect.intDiv(dialect.daysBetween(`DATE '${'{asOf}'}'`, 'first_order_date'), '7');
+  const mask = shift === 0 ? `${alias}week_mask` : `(${alias}week_mask >> ${shift})`;
+  const firstBack = dialect.intDiv(dialect.daysBetween(`DATE '${'{asOf}'}'`, `${alias}first_order_date`), '7');
   return {
     mask,
     x: `${dialect.bitCount(mask)} - 1`,
@@ -75,12 +88,13 @@ function aggregate(groups: readonly (CustomerPattern & { holdout: number })[]): 
 
 /**
  * Fits the scheme's lifetime-value model on the company's own order history,
- * validates it on a holdout, refits on the whole look-back and writes each
+ * validates it on a holdout, refits on the whole look-back and gives each
  * customer's P(alive), expected purchase weeks and discounted CLV (gross
- * profit) to the temp table eval_clv. Models work on patterns, so a million
- * customers cost as much as their distinct (x, t_x, T).
+ * profit) as SQL the measures read (the count models through the temp table
+ * eval_clv). Models work on patterns, so a million customers cost as much as
+ * their distinct (x, t_x, T).
  */
-export async function computeLifetimeValues(db: Database, asOf: string, settings: ClvSettings): Promise<FrozenLifetimeValue> {
+export async function computeLifetimeValues(db: Database, asOf: string, settings: ClvSettings): Promise<{ frozen: FrozenLifetimeValue; sql: LifetimeValueSql }> {
   const holdoutWeeks = settings.holdoutWeeks;
   const calibration = await patterns(db, asOf, holdoutWeeks, true);
   const horizon = settings.horizonWeeks;
@@ -114,18 +128,21 @@ export async function computeLifetimeValues(db: Database, asOf: string, settings
     }
     const retention = 1 - (await hazardRow(0));
     const factor = runRateClv(1, retention, { horizon, annualDiscountRate: settings.annualDiscountRate });
-    const history = historySql(db, 0);
+    // Per customer with a purchase week in the look-back: formulas of the order aggregate's row, read in place.
+    const history = historySql(db, 0, 'o.');
     const last = lowestBit(db.dialect, history.mask);
     const T = history.T.replaceAll('{asOf}', asOf);
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE eval_clv AS
-       SELECT customer_id, power(${literal(retention)}, ${last}) AS p_alive,
-         CASE WHEN ${last} >= 13 THEN 0 ELSE (${history.x} + 1) * 1.0 / (${T}) * ${literal(horizon)} END AS expected_transactions,
-         CASE WHEN ${last} >= 13 THEN 0 ELSE year_gross_profit / (${T}) * ${literal(factor)} END AS clv
-       FROM eval_orders WHERE week_mask IS NOT NULL AND week_mask <> 0`,
-    );
+    const buyer = (value: string): string => `(CASE WHEN o.week_mask IS NOT NULL AND o.week_mask <> 0 THEN ${value} END)`;
     finish(validation, absolute);
-    return { model: 'run-rate', params: { retention, weeklyHazard: 1 - retention }, collapsed: [], spendParams: null, horizonWeeks: horizon, annualDiscountRate: settings.annualDiscountRate, validation };
+    return {
+      frozen: { model: 'run-rate', params: { retention, weeklyHazard: 1 - retention }, collapsed: [], spendParams: null, horizonWeeks: horizon, annualDiscountRate: settings.annualDiscountRate, validation },
+      sql: {
+        pAlive: buyer(`power(${literal(retention)}, ${last})`),
+        expectedTransactions: buyer(`CASE WHEN ${last} >= 13 THEN 0 ELSE (${history.x} + 1) * 1.0 / (${T}) * ${literal(horizon)} END`),
+        clv: buyer(`CASE WHEN ${last} >= 13 THEN 0 ELSE o.year_gross_profit / (${T}) * ${literal(factor)} END`),
+        joins: [],
+      },
+    };
   }
 
   const calibrationFit = fitCountModel(settings.model, aggregate(calibration));
@@ -172,13 +189,16 @@ export async function computeLifetimeValues(db: Database, asOf: string, settings
      WHERE o.week_mask IS NOT NULL AND o.week_mask <> 0`,
   );
   return {
-    model: settings.model,
-    params: { ...fit.params },
-    collapsed: [...(fit.collapsed ?? [])],
-    spendParams: { p, q, gamma },
-    horizonWeeks: horizon,
-    annualDiscountRate: settings.annualDiscountRate,
-    validation,
+    frozen: {
+      model: settings.model,
+      params: { ...fit.params },
+      collapsed: [...(fit.collapsed ?? [])],
+      spendParams: { p, q, gamma },
+      horizonWeeks: horizon,
+      annualDiscountRate: settings.annualDiscountRate,
+      validation,
+    },
+    sql: { pAlive: 'lv.p_alive', expectedTransactions: 'lv.expected_transactions', clv: 'lv.clv', joins: ['LEFT JOIN eval_clv lv ON lv.customer_id = c.customer_id'] },
   };
 }
 
