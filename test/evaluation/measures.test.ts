@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MEASURES } from '@retail-value/core';
 import { duckdbDialect, evaluate, evaluationWindow, explainCustomer, generateDemo, openDatabase } from '@retail-value/engine';
 import { ENGINE_MEASURES, measuresSql, orderDistinctSql, orderPassesSql } from '../../packages/engine/src/evaluation/compile-measures.js';
-import { lifecycleJoins } from '../../packages/engine/src/evaluation/compile-lifecycle.js';
+import { lifecycleSideAggregates } from '../../packages/engine/src/evaluation/compile-lifecycle.js';
 import { settleOrderSummary, refreshOrderSummary } from '../../packages/engine/src/orders/order-summary.js';
 import { seedSmallCompany } from './small-company.js';
 
@@ -89,8 +89,7 @@ describe('measures SQL', () => {
       const window = evaluationWindow('2026Q3', 13);
       const side = ['new_products_available', 'new_products_displayed', 'feedback_due', 'feedback_on_time', 'feedback_submitted', 'feedback_accurate', 'promotions_invited', 'promotions_joined', 'promotions_executed', 'violations', 'defaults', 'credit_points', 'social_influence', 'trade_area_maturity', 'operating_skill', 'satisfaction'];
       await db.run('CREATE TEMP TABLE eval_orders (customer_id VARCHAR)');
-      const lifecycle = lifecycleJoins(window);
-      const sql = measuresSql(duckdbDialect, window, side, { distinct: false }, ['sd.cd_downgraded AS downgraded', 'sd.ds_share AS low_share'], { side: lifecycle.side, joins: [], clv: 'NULL' });
+      const sql = measuresSql(duckdbDialect, window, side, { distinct: false }, ['sd.cd_downgraded AS downgraded', 'sd.ds_share AS low_share'], { side: lifecycleSideAggregates(window), joins: [], clv: 'NULL' });
       const stacked = await db.all(`SELECT customer_id, ${side.join(', ')}, downgraded, low_share FROM (${sql}) m ORDER BY customer_id`, ['2026Q3']);
       const [start, end, yearAgo] = [`DATE '${window.start}'`, `DATE '${window.asOf}'`, `DATE '${window.asOf}' - 365`];
       // Each fact table on its own, joined one by one.

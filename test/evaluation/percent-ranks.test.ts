@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@retail-value/engine';
-import { percentRankExpression, percentRanksSql } from '../../packages/engine/src/evaluation/compile-scores.js';
+import { percentRanksSql } from '../../packages/engine/src/evaluation/compile-scores.js';
 import type { PlannedIndicator } from '@retail-value/core';
 
 /** Just what the percent-rank SQL reads of a planned indicator: its column index and peer scope. */
 const indicator = (index: number, scope: PlannedIndicator['scope']): PlannedIndicator => ({ index, scope }) as unknown as PlannedIndicator;
+
+/** The reference: DuckDB's percent_rank() window over the peer group, missing values ranked apart. */
+const percentRankExpression = (raw: string, group: string): string => `percent_rank() OVER (PARTITION BY ${group}, ${raw} IS NULL ORDER BY ${raw})`;
 
 describe('percent ranks', () => {
   it('counts over distinct values what the sorting window gives: ties, missing values, −0 and 0, a group of one', async () => {

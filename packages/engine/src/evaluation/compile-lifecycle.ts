@@ -23,7 +23,7 @@ function evenBits(count: number): string {
 
 /** The lifecycle and churn columns in three layers, each naming what the next one reads. */
 export interface LifecycleLayers {
-  /** Over the customer, the order aggregate `o` and the joins of {@link lifecycleJoins}. */
+  /** Over the customer, the order aggregate `o` and the side aggregates of {@link lifecycleSideAggregates}. */
   readonly base: readonly string[];
   /** Over the base columns. */
   readonly cycles: readonly string[];
@@ -103,30 +103,27 @@ export const STAGE_OF_RULE = `CASE lc_rule WHEN 'status' THEN 'termination' WHEN
   WHEN 'low_share' THEN 'decline' WHEN 'missed_cycles' THEN 'decline' WHEN 'volume_down' THEN 'decline'
   WHEN 'volume_up' THEN 'growth' ELSE 'maturity' END`;
 
-/** What the lifecycle and churn columns read besides the order aggregate and the lifetime values: side aggregates (credit downgrades, dissatisfaction). */
-export function lifecycleJoins(window: EvaluationWindow): { side: SideAggregate[]; joins: string[] } {
+/** What the lifecycle and churn columns read besides the order aggregate and the lifetime values: credit downgrades and dissatisfaction, per customer. */
+export function lifecycleSideAggregates(window: EvaluationWindow): SideAggregate[] {
   const end = date(window.asOf);
   const yearAgo = date(isoFromDay(dayNumber(window.asOf) - 365));
   const gradeRank = (column: string): string =>
     `CASE ${column} WHEN 'AAA' THEN 1 WHEN 'AA' THEN 2 WHEN 'A' THEN 3 WHEN 'B' THEN 4 WHEN 'C' THEN 5 WHEN 'D' THEN 6 END`;
-  return {
-    side: [
-      {
-        alias: 'cd',
-        columns: ['downgraded'],
-        sql: `SELECT customer_id, bool_or(grade_rank > previous_rank) AS downgraded FROM (
+  return [
+    {
+      alias: 'cd',
+      columns: ['downgraded'],
+      sql: `SELECT customer_id, bool_or(grade_rank > previous_rank) AS downgraded FROM (
         SELECT customer_id, event_date, ${gradeRank('grade_after')} AS grade_rank,
           lag(${gradeRank('grade_after')}) OVER (PARTITION BY customer_id ORDER BY event_date, event_id) AS previous_rank
         FROM credit_events WHERE grade_after IS NOT NULL AND event_date <= ${end}) ranked
       WHERE event_date > ${yearAgo} GROUP BY customer_id`,
-      },
-      {
-        alias: 'ds',
-        columns: ['share'],
-        sql: `SELECT customer_id, avg(CASE WHEN score <= 2 THEN 1.0 ELSE 0.0 END) AS share
+    },
+    {
+      alias: 'ds',
+      columns: ['share'],
+      sql: `SELECT customer_id, avg(CASE WHEN score <= 2 THEN 1.0 ELSE 0.0 END) AS share
       FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY customer_id`,
-      },
-    ],
-    joins: [],
-  };
+    },
+  ];
 }

@@ -127,19 +127,9 @@ function groupScore(indicator: PlannedIndicator, raw: string, bounds: FrozenBoun
 }
 
 /**
- * The percent rank of a raw value within its peer group (missing values
- * ranked apart). A window over the whole table: the evaluation computes it
- * in a narrow table of its own (customer, group, value) and passes the
- * column to {@link scoreExpression}, so the sort does not carry every column.
- */
-export function percentRankExpression(raw: string, group: string): string {
-  return `percent_rank() OVER (PARTITION BY ${group}, ${raw} IS NULL ORDER BY ${raw})`;
-}
-
-/**
  * The percent ranks of the percentile-scored indicators, one row per row of
- * `table` (its `row_key`), column `p<index>`: what {@link percentRankExpression}
- * gives for a present value — the share of the group's other present values
+ * `table` (its `row_key`), column `p<index>`: what `percent_rank()` over the
+ * group's present values gives for a present value — the share of the others
  * below it, 0 in a group of one. Counted over the distinct values of each
  * group rather than by sorting every customer: a value's rank is the number
  * of values below it, and most indicators have far fewer distinct values than
@@ -175,7 +165,7 @@ export function scoreExpression(
   raw: string,
   group: string,
   bounds: readonly FrozenBounds[],
-  percentRank: string = percentRankExpression(raw, group),
+  percentRank: string,
 ): string {
   const normalization = indicator.normalization;
   const cost = indicator.direction === 'cost';

@@ -14,7 +14,7 @@ import {
 } from '@retail-value/core';
 import { one, type Database } from '../db/database.js';
 import { measuresSql, ORDER_PASS_TABLES, orderDistinctSql, orderPassesSql } from './compile-measures.js';
-import { lifecycleJoins, lifecycleLayers, STAGE_OF_RULE } from './compile-lifecycle.js';
+import { lifecycleLayers, lifecycleSideAggregates, STAGE_OF_RULE } from './compile-lifecycle.js';
 import { computeLifetimeValues } from './lifetime-value-step.js';
 import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRanksSql, rawExpression, scoreExpression, stableStatistic, valueBeyondStorage } from './compile-scores.js';
 import { evaluationWindow, type EvaluationWindow } from './period.js';
@@ -214,7 +214,6 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   // Measures, lifecycle figures and raw indicator values in one statement: each layer reads the
   // one below by column name, so a figure tested several times is computed once.
   const layers = lifecycleLayers(dialect, window, rules, plan.scheme.churn);
-  const lifecycle = lifecycleJoins(window);
   const measures = measuresSql(
     dialect,
     window,
@@ -227,7 +226,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
       `coalesce(${lifetimeValue.sql.clv}, 0) AS lc_clv`,
       `${dialect.rowKey('c')} AS row_key`,
     ],
-    { side: lifecycle.side, joins: [...lifecycle.joins, ...lifetimeValue.sql.joins], clv: lifetimeValue.sql.clv },
+    { side: lifecycleSideAggregates(window), joins: lifetimeValue.sql.joins, clv: lifetimeValue.sql.clv },
   );
   const segment = plan.segmentBy === 'market' ? 'm.market' : `'all'`;
   await db.run(
@@ -337,7 +336,9 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   const byScore: string[] = [];
   const gated: string[] = [];
   const last = classes[classes.length - 1] as (typeof classes)[number];
-  for (const serviceClass of classes.slice(0, -1)) {
+  // Every class but the last has a rule; the last takes the rest.
+  const ruled = classes.slice(0, -1);
+  for (const serviceClass of ruled) {
     let condition: string;
     if (serviceClass.quota !== undefined) {
       cumulativeQuota += serviceClass.quota;
@@ -360,10 +361,10 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   // Each window sorts the table once: only those the class rules read are computed.
   const classWindows = [
     'rank() OVER (ORDER BY composite_score DESC) AS overall_rank',
-    ...(classes.slice(0, -1).some((serviceClass) => serviceClass.quota !== undefined)
+    ...(ruled.some((serviceClass) => serviceClass.quota !== undefined)
       ? ['row_number() OVER (PARTITION BY class_group ORDER BY composite_score DESC, customer_id) AS class_position', 'count(*) OVER (PARTITION BY class_group) AS class_count']
       : []),
-    ...(classes.slice(0, -1).some((serviceClass) => serviceClass.minPercentile !== undefined) ? ['percent_rank() OVER (PARTITION BY class_group ORDER BY composite_score) AS class_percentile'] : []),
+    ...(ruled.some((serviceClass) => serviceClass.minPercentile !== undefined) ? ['percent_rank() OVER (PARTITION BY class_group ORDER BY composite_score) AS class_percentile'] : []),
   ];
   // Values, ranks and classes in a narrow table (the windows sort only what the classes and the
   // churn peers read); the insert joins it to the scores once and derives the dimension scores there.
