@@ -3,7 +3,7 @@ import { MEASURES } from '@retail-value/core';
 import { duckdbDialect, evaluate, evaluationWindow, explainCustomer, generateDemo, openDatabase } from '@retail-value/engine';
 import { ENGINE_MEASURES, measuresSql, orderDistinctSql, orderPassesSql } from '../../packages/engine/src/evaluation/compile-measures.js';
 import { lifecycleSideAggregates } from '../../packages/engine/src/evaluation/compile-lifecycle.js';
-import { settleOrderSummary, refreshOrderSummary } from '../../packages/engine/src/orders/order-summary.js';
+import { orderSummarySkuBits, settleOrderSummary, refreshOrderSummary } from '../../packages/engine/src/orders/order-summary.js';
 import { seedSmallCompany } from './small-company.js';
 
 describe('measures SQL', () => {
@@ -13,7 +13,7 @@ describe('measures SQL', () => {
 
   it('aggregates only what the plan needs, each range once, in the pass whose weeks hold it', () => {
     const window = evaluationWindow('2026Q3', 13);
-    const volumeOnly = orderPassesSql(duckdbDialect, window, ['qty', 'amount'], 13);
+    const volumeOnly = orderPassesSql(duckdbDialect, window, ['qty', 'amount'], 13, 381);
     const [recent, previous, earlier] = volumeOnly.passes.map((pass) => pass.sql);
     expect(volumeOnly.passes).toHaveLength(3);
     expect(recent).not.toContain('w12');
@@ -31,7 +31,7 @@ describe('measures SQL', () => {
     expect(recent).not.toContain('order_lines');
     expect(volumeOnly.merge).toContain('JOIN customer_keys k');
     expect(volumeOnly.merge).toContain('(s0.qty / 1e4) AS lc_recent_1');
-    const cycles = orderPassesSql(duckdbDialect, window, ['order_cycles', 'gross_profit', 'qty_prev'], 13);
+    const cycles = orderPassesSql(duckdbDialect, window, ['order_cycles', 'gross_profit', 'qty_prev'], 13, 381);
     // the window pass counts days and their squared volumes; weekly buckets only in the patch, for the customers who need them
     expect(cycles.passes[0]?.sql).toContain('AS cycle_day_squares');
     expect(cycles.passes[0]?.sql).not.toContain('AS w12');
@@ -41,11 +41,13 @@ describe('measures SQL', () => {
     expect(cycles.cycleFix?.statements[0]).toContain('AS w12');
     expect(cycles.passes[0]?.sql).not.toContain('JOIN products');
     expect(cycles.passes[1]?.sql).not.toContain('cycle_day');
-    expect(orderPassesSql(duckdbDialect, window, ['qty'], 13).cycleFix).toBeUndefined();
+    expect(orderPassesSql(duckdbDialect, window, ['qty'], 13, 381).cycleFix).toBeUndefined();
     expect(cycles.merge).toContain('AS qty_prev');
     expect(orderDistinctSql(duckdbDialect, window, ['qty'])).toBeUndefined();
     expect(orderDistinctSql(duckdbDialect, window, ['sku_count'])).toBeUndefined();
-    expect(orderPassesSql(duckdbDialect, window, ['sku_count'], 13).passes[0]?.sql).toContain('bit_count(bit_or(o.skus))');
+    expect(orderPassesSql(duckdbDialect, window, ['sku_count'], 13, 381).passes[0]?.sql).toContain('(CAST(bit_count(bit_or(o.sku_set_0)) AS INTEGER) + CAST(bit_count(bit_or(o.sku_set_1)) AS INTEGER) + CAST(bit_count(bit_or(o.sku_set_2)) AS INTEGER)) AS sku_count');
+    // beyond the lanes, the bit string
+    expect(orderPassesSql(duckdbDialect, window, ['sku_count'], 13, 1016 + 256).passes[0]?.sql).toContain('+ CAST(bit_count(bit_or(o.sku_set_7)) AS INTEGER) + coalesce(bit_count(bit_or(o.sku_set_more)), 0)) AS sku_count');
     expect(orderDistinctSql(duckdbDialect, window, ['new_skus_ordered'])).toContain('FROM order_new_lines n');
   });
 
@@ -145,7 +147,7 @@ describe('measures SQL', () => {
       expect((await settleOrderSummary(db))?.full).toBe(true);
       const window = evaluationWindow('2026Q3', weeks);
       const measures = ['qty', 'amount', 'gross_profit', 'qty_prev', 'amount_prev', 'order_cycles', 'cycle_volume_sd', 'cycles_since_order', 'order_count', 'sku_count', 'qty_class12', 'qty_limited', 'qty_limit', 'qty_demand', 'qty_with_demand', 'weekly_trend', 'qty_new_product', 'new_skus_ordered'];
-      const passes = orderPassesSql(duckdbDialect, window, measures, 13);
+      const passes = orderPassesSql(duckdbDialect, window, measures, 13, await orderSummarySkuBits(db));
       for (const pass of passes.passes) await db.run(`CREATE TEMP TABLE ${pass.table} AS ${pass.sql}`);
       await db.run(`CREATE TEMP TABLE eval_orders AS ${passes.merge}`);
       // The days give the cycle statistics of every customer with one order day per own cycle; the
@@ -234,7 +236,7 @@ describe('measures SQL', () => {
           await db.run('INSERT INTO order_lines SELECT * FROM reversed');
         }
         await refreshOrderSummary(db);
-        const passes = orderPassesSql(duckdbDialect, evaluationWindow('2026Q3', 13), ['qty', 'amount', 'gross_profit', 'amount_prev', 'weekly_trend', 'cycle_volume_sd'], 13);
+        const passes = orderPassesSql(duckdbDialect, evaluationWindow('2026Q3', 13), ['qty', 'amount', 'gross_profit', 'amount_prev', 'weekly_trend', 'cycle_volume_sd'], 13, await orderSummarySkuBits(db));
         for (const pass of passes.passes) await db.run(`CREATE TEMP TABLE ${pass.table} AS ${pass.sql}`);
         return await db.all(`SELECT * FROM (${passes.merge}) ORDER BY customer_id`);
       } finally {

@@ -2,14 +2,22 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { settleOrderSummary, importFile, markOrderSummary, openDatabase, refreshOrderSummary, type Database } from '@retail-value/engine';
+import { duckdbDialect, evaluationWindow, settleOrderSummary, importFile, markOrderSummary, openDatabase, refreshOrderSummary, type Database } from '@retail-value/engine';
+import { orderPassesSql } from '../../packages/engine/src/evaluation/compile-measures.js';
+import { orderSummarySkuBits, skuSetsOf } from '../../packages/engine/src/orders/order-summary.js';
+import { SKU_LANES } from '../../packages/engine/src/schema/tables.js';
 import { seedSmallCompany } from './small-company.js';
+
+/** A summary day's SKU count, over every lane and the bit string beyond them. */
+const DAY_SKUS = [...Array.from({ length: SKU_LANES }, (_, lane) => `coalesce(CAST(bit_count(d.sku_set_${lane}) AS INTEGER), 0)`), 'coalesce(bit_count(d.sku_set_more), 0)'].join(' + ');
+/** A summary day's SKU set as text. */
+const DAY_SKU_TEXT = `concat_ws('|', ${[...Array.from({ length: SKU_LANES }, (_, lane) => `d.sku_set_${lane}`), 'd.sku_set_more'].map((column) => `coalesce(CAST(${column} AS VARCHAR), '-')`).join(', ')})`;
 
 /** The summary as text rows, customer by code, in a stable order. */
 async function snapshot(db: Database): Promise<unknown[]> {
   const days = await db.all(
     `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.qty_class12, d.qty_limited, d.qty_limit,
-       d.qty_demand, d.qty_with_demand, d.orders, d.lines, CAST(d.skus AS VARCHAR) AS skus
+       d.qty_demand, d.qty_with_demand, d.orders, d.lines, ${DAY_SKU_TEXT} AS skus
      FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY k.customer_id, d.order_date`,
   );
   const fresh = await db.all(
@@ -47,7 +55,7 @@ describe('order summary', () => {
     expect(built?.full).toBe(true);
     expect(await settleOrderSummary(db)).toBeUndefined();
     const summary = await db.all(
-      `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, bit_count(d.skus) AS skus
+      `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, ${DAY_SKUS} AS skus
        FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY ALL`,
     );
     const lines = await fromLines(db);
@@ -80,7 +88,7 @@ describe('order summary', () => {
     const settled = await settleOrderSummary(db);
     expect(settled?.full).toBe(false);
     const summary = await db.all(
-      `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, bit_count(d.skus) AS skus
+      `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, ${DAY_SKUS} AS skus
        FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY ALL`,
     );
     expect(summary).toEqual(await fromLines(db));
@@ -154,7 +162,7 @@ describe('order summary', () => {
     await writeFile(file, ['order_id,customer_id,order_date,sku,qty,amount', 'N1,C0004,2026-09-29,P002,1,56'].join('\n'));
     await importFile(db, { kind: 'orders', path: file });
     const summary = await db.all(
-      `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, bit_count(d.skus) AS skus
+      `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, ${DAY_SKUS} AS skus
        FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY ALL`,
     );
     expect(summary).toEqual(await fromLines(db));
@@ -182,9 +190,46 @@ describe('order summary', () => {
     expect(after).toEqual(await snapshot(db));
     expect(await fromLines(db)).toEqual(
       await db.all(
-        `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, bit_count(d.skus) AS skus
+        `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, ${DAY_SKUS} AS skus
          FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY ALL`,
       ),
     );
+  });
+
+  it('counts the SKUs of a catalog past its integer lanes, a customer ordering more than one lane holds', async () => {
+    // 1,100 more products: keys past the 8 × 127 the lanes hold go to the bit string
+    await db.run(
+      `INSERT INTO products (sku, name, price_class, cost_price, wholesale_price, launch_date)
+       SELECT 'Q' || lpad(CAST(i AS VARCHAR), 4, '0'), '品规' || i, 3, 50, 56, DATE '2020-01-01' FROM range(1100) t(i)`,
+    );
+    // C0001 orders all of them over two days of the window (every lane, each past a TINYINT's 127 in sum),
+    // C0002 the last 300 in one day before it
+    await db.run(
+      `INSERT INTO order_lines (order_id, customer_id, order_date, sku, qty, amount)
+       SELECT 'Q1-' || (i % 2), 'C0001', CASE WHEN i % 2 = 0 THEN DATE '2026-09-21' ELSE DATE '2026-09-22' END, 'Q' || lpad(CAST(i AS VARCHAR), 4, '0'), 1, 56
+       FROM range(1100) t(i)
+       UNION ALL SELECT 'Q2', 'C0002', DATE '2026-06-10', 'Q' || lpad(CAST(i AS VARCHAR), 4, '0'), 1, 56 FROM range(800, 1100) t(i)`,
+    );
+    expect((await settleOrderSummary(db))?.full).toBe(true);
+    const bits = await orderSummarySkuBits(db);
+    const keys = (await db.all<{ n: number }>('SELECT count(*) AS n FROM product_keys'))[0]?.n as number;
+    expect(keys).toBeGreaterThan(8 * 127);
+    expect(skuSetsOf(bits)).toEqual({ lanes: 8, moreBits: 256 });
+    // every day's count is the lines' distinct SKUs, the big days included
+    const summary = await db.all(
+      `SELECT k.customer_id, CAST(d.order_date AS VARCHAR) AS day, d.qty, d.amount, d.gross_profit, d.orders, d.lines, ${DAY_SKUS} AS skus
+       FROM order_days d JOIN customer_keys k USING (customer_key) ORDER BY ALL`,
+    );
+    expect(summary).toEqual(await fromLines(db));
+    expect(summary.filter((row) => Number(row.skus) >= 550)).toHaveLength(2);
+    // the window's SKU count reads every lane and the string
+    const window = evaluationWindow('2026Q3', 13);
+    const pass = orderPassesSql(duckdbDialect, window, ['sku_count'], 13, bits).passes[0] as { sql: string };
+    const counted = await db.all(`SELECT k.customer_id, p.sku_count FROM (${pass.sql}) p JOIN customer_keys k USING (customer_key) ORDER BY 1`);
+    const expected = await db.all(
+      `SELECT customer_id, count(DISTINCT sku) AS sku_count FROM order_lines WHERE order_date BETWEEN DATE '${window.start}' AND DATE '${window.asOf}' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(counted).toEqual(expected);
+    expect(counted.find((row) => row.customer_id === 'C0001')?.sku_count).toBeGreaterThan(1100);
   });
 });

@@ -42,6 +42,6 @@ export interface Dialect {
    * writes is read by key or with an ORDER BY.
    */
   readonly unorderedWrites: { readonly on: string; readonly off: string } | undefined;
-  /** A number rendered as text with a fixed number of decimals, the same on every engine. */
+  /** A number (|value| < 10¹⁴) rendered as text with a fixed number of decimals, the same on every engine. */
   fixedText(expression: string, decimals: number): string;
 }

@@ -2,6 +2,7 @@ import type { Dialect } from '../db/dialect.js';
 import type { EvaluationWindow } from './period.js';
 import { dayNumber, isoFromDay } from './period.js';
 import { literal } from './compile-scores.js';
+import { skuCountAggregate } from '../orders/order-summary.js';
 
 const date = (iso: string): string => `DATE '${iso}'`;
 
@@ -254,9 +255,10 @@ function cycleStarts(weeks: number): string {
  * computed once. Weeks are counted back from the as-of
  * date (`back`, never negative), so a week never straddles the window's
  * start. The passes group by the customer's integer key; the merge names the
- * customer.
+ * customer. `skuBits` is the capacity of the summary's SKU sets
+ * (order_summary_state.sku_bits): the lanes the SKU count reads.
  */
-export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[], cycles: number): OrderPasses {
+export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measures: readonly string[], cycles: number, skuBits: number): OrderPasses {
   const { orders } = needs(measures);
   const { end } = context(dialect, window);
   const weeks = window.weeks;
@@ -281,7 +283,7 @@ export function orderPassesSql(dialect: Dialect, window: EvaluationWindow, measu
     last_order_date: [{ kind: 'last', name: 'last_order_date' }],
     // An order number is one order on one day: the days' counts add up to the window's.
     order_count: [recent('order_count', 'sum(o.orders)', false)],
-    sku_count: [recent('sku_count', dialect.bitCount('bit_or(o.skus)'), false)],
+    sku_count: [recent('sku_count', skuCountAggregate(skuBits, 'o'), false)],
     buckets: [{ kind: 'cycles', weeks }],
   };
   // The lifecycle, churn and lifetime-value figures: a mask of the weeks with an order (bit k = k

@@ -21,7 +21,7 @@ import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
 import { RUN_DELETE_ACTION } from './run-store.js';
 import { computeAwards } from '../dynamics/compute-awards.js';
-import { settleOrderSummary } from '../orders/order-summary.js';
+import { orderSummarySkuBits, settleOrderSummary } from '../orders/order-summary.js';
 import { columnList } from '../schema/migrate.js';
 import type { FrozenRun, SegmentWeights } from './frozen-run.js';
 
@@ -172,7 +172,7 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
     const result = await one<{ fp: string; n: number }>(
       db,
       `SELECT ${db.dialect.setDigest(
-        `customer_id || '|' || ${db.dialect.fixedText('composite_score', 4)} || '|' || ${db.dialect.fixedText('current_value', 4)} || '|' || ${db.dialect.fixedText('potential_value', 4)} || '|' || value_cell || '|' || service_class`,
+        `concat_ws('|', customer_id, ${db.dialect.fixedText('composite_score', 4)}, ${db.dialect.fixedText('current_value', 4)}, ${db.dialect.fixedText('potential_value', 4)}, value_cell, service_class)`,
       )} AS fp, count(*) AS n FROM eval_classes`,
     );
     done('fingerprint');
@@ -198,7 +198,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   const rules = plan.scheme.lifecycle;
   // The summary the passes read is kept by the imports; a database written to otherwise is summarised first.
   await settleOrderSummary(db);
-  const passes = orderPassesSql(dialect, window, plan.measures, rules.cycles);
+  const passes = orderPassesSql(dialect, window, plan.measures, rules.cycles, await orderSummarySkuBits(db));
   for (const pass of passes.passes) await db.run(`CREATE OR REPLACE TEMP TABLE ${pass.table} AS ${pass.sql}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE eval_orders AS ${passes.merge}`);
   for (const pass of passes.passes) await db.run(`DROP TABLE ${pass.table}`);

@@ -1,9 +1,10 @@
 import { one, type Database } from '../db/database.js';
+import { SKU_LANES } from '../schema/tables.js';
 
 /**
  * The order summary: one row per customer and order day (`order_days`) with
  * the day's sums in whole units of 10⁻⁴, its order count and the set of SKUs
- * ordered as a bit string, plus the lines of products that were new when
+ * ordered (see {@link skuSetsOf}), plus the lines of products that were new when
  * ordered (`order_new_lines`). Evaluations read it instead of the order
  * lines: real orders carry many lines, and the figures an evaluation needs
  * are sums over ranges of days. It is derived data: every orders import
@@ -13,8 +14,69 @@ import { one, type Database } from '../db/database.js';
  * holds rebuilds it first (docs/architecture.md, "Order summary").
  */
 
-/** Bits of `order_days.skus` come in blocks of this size; a catalog outgrowing them rebuilds the summary. */
+/**
+ * A day's SKU set is a bit per product key, kept in 128-bit integer lanes
+ * (`sku_set_0` …, bit k mod 127 of lane k ÷ 127: the sign bit stays clear) for
+ * the first {@link SKU_LANES} × 127 keys, and in a bit string
+ * (`sku_set_more`, bit k − 1016) for any keys beyond. A union of lanes is a
+ * bitwise OR of integers, several times faster than of bit strings, which
+ * DuckDB keeps as strings, one allocation per group. Only the lanes the
+ * catalog's keys need are filled (the others stay NULL), and a catalog that
+ * outgrows the filled lanes rebuilds the summary.
+ */
+const LANE_BITS = 127;
+/** Bits of `sku_set_more` come in blocks of this size. */
 const SKU_BLOCK = 256;
+
+/** The layout of the SKU sets for a capacity of `bits` keys (order_summary_state.sku_bits). */
+export interface SkuSets {
+  /** Lanes filled: sku_set_0 … sku_set_{lanes − 1}. */
+  readonly lanes: number;
+  /** Length of sku_set_more; 0 when it is not filled. */
+  readonly moreBits: number;
+}
+
+export function skuSetsOf(bits: number): SkuSets {
+  const laneBits = Math.min(bits, SKU_LANES * LANE_BITS);
+  return { lanes: Math.max(1, Math.ceil(laneBits / LANE_BITS)), moreBits: Math.max(0, bits - SKU_LANES * LANE_BITS) };
+}
+
+/** The capacity the SKU sets need for `keys` product keys: whole lanes, then whole blocks of the bit string. */
+function skuCapacity(keys: number): number {
+  const inLanes = SKU_LANES * LANE_BITS;
+  if (keys <= inLanes) return Math.max(1, Math.ceil(keys / LANE_BITS)) * LANE_BITS;
+  return inLanes + Math.ceil((keys - inLanes) / SKU_BLOCK) * SKU_BLOCK;
+}
+
+/** Aggregate: how many SKUs the union of the sets of the rows of `alias` holds. */
+export function skuCountAggregate(bits: number, alias: string): string {
+  const { lanes, moreBits } = skuSetsOf(bits);
+  // A lane's count is a TINYINT (at most 127): their sum is taken as integers.
+  const counts = Array.from({ length: lanes }, (_, lane) => `CAST(bit_count(bit_or(${alias}.sku_set_${lane})) AS INTEGER)`);
+  if (moreBits > 0) counts.push(`coalesce(bit_count(bit_or(${alias}.sku_set_more)), 0)`);
+  return `(${counts.join(' + ')})`;
+}
+
+/** The SKU-set columns of a summary row, built by an aggregate over order lines whose product key is `key`. */
+function skuSetAggregates(bits: number, key: string): string[] {
+  const { lanes, moreBits } = skuSetsOf(bits);
+  const columns = Array.from({ length: SKU_LANES }, (_, lane) => {
+    const first = lane * LANE_BITS;
+    if (lane >= lanes) return `CAST(NULL AS HUGEINT) AS sku_set_${lane}`;
+    // A day with no key in the lane has the empty set, 0: the sums of bit counts need no coalesce. The
+    // aggregate's argument is computed for the rows its filter drops too, so it must be valid for every key.
+    return `coalesce(bit_or(CAST(1 AS HUGEINT) << CAST(${key} % ${LANE_BITS} AS HUGEINT)) FILTER (WHERE ${key} BETWEEN ${first} AND ${first + LANE_BITS - 1}), 0) AS sku_set_${lane}`;
+  });
+  const firstMore = SKU_LANES * LANE_BITS;
+  columns.push(
+    moreBits > 0
+      ? `bitstring_agg(greatest(${key} - ${firstMore}, 0), 0, ${moreBits - 1}) FILTER (WHERE ${key} >= ${firstMore}) AS sku_set_more`
+      : 'CAST(NULL AS BIT) AS sku_set_more',
+  );
+  return columns;
+}
+
+const SKU_SET_COLUMNS = [...Array.from({ length: SKU_LANES }, (_, lane) => `sku_set_${lane}`), 'sku_set_more'];
 
 /** The days to refresh; undefined rebuilds the whole summary. */
 export interface DayRange {
@@ -48,9 +110,14 @@ async function summaryState(db: Database): Promise<SummaryState | undefined> {
   return rows[0];
 }
 
+/** The capacity of the summary's SKU sets (see {@link skuSetsOf}); the summary must be settled. */
+export async function orderSummarySkuBits(db: Database): Promise<number> {
+  return (await summaryState(db))?.sku_bits ?? skuCapacity(0);
+}
+
 const lineCount = async (db: Database): Promise<number> => (await one<{ lines: number }>(db, 'SELECT count(*) AS lines FROM order_lines')).lines;
 
-/** Gives every product a key (a bit position) and returns the bit-string length the keys need. */
+/** Gives every product a key (a bit position) and returns the capacity the SKU sets need for the keys. */
 async function assignProductKeys(db: Database): Promise<number> {
   await db.run(
     `INSERT INTO product_keys (sku, sku_key)
@@ -58,7 +125,7 @@ async function assignProductKeys(db: Database): Promise<number> {
      FROM products p WHERE NOT EXISTS (SELECT 1 FROM product_keys k WHERE k.sku = p.sku)`,
   );
   const { top } = await one<{ top: number | null }>(db, 'SELECT max(sku_key) AS top FROM product_keys');
-  return Math.max(1, Math.ceil(((top ?? -1) + 1) / SKU_BLOCK)) * SKU_BLOCK;
+  return skuCapacity((top ?? -1) + 1);
 }
 
 /**
@@ -91,7 +158,7 @@ export async function markOrderSummary(db: Database, range: DayRange | undefined
  * Brings the summary up to date: does what changes noted, and rebuilds it
  * whole when there is none, when it was made from another number of lines
  * (the table was written to other than by an import), or when new products
- * outgrow the SKU bit strings (new products are given their keys). Returns
+ * outgrow the SKU sets (new products are given their keys). Returns
  * the refresh, or undefined when the summary was current.
  */
 export async function settleOrderSummary(db: Database): Promise<SummaryRefresh | undefined> {
@@ -112,7 +179,7 @@ function pendingRange(state: SummaryState): DayRange | undefined {
 
 /**
  * Summarises the order days in `range` (every day when `range` is
- * undefined, or when the catalog has outgrown the SKU bit strings), in one
+ * undefined, or when the catalog has outgrown the SKU sets), in one
  * transaction (the caller's, if any), and records the summary as current.
  * A full rebuild reads about `linesPerBlock` lines at a time.
  */
@@ -182,7 +249,7 @@ async function summariseDays(db: Database, range: DayRange, bits: number, replac
        ${unitSum('o.qty', 'o.qty_demand IS NOT NULL')} AS qty_with_demand,
        CAST(count(DISTINCT o.order_id) AS INTEGER) AS orders,
        CAST(count(*) AS INTEGER) AS lines,
-       bitstring_agg(k.sku_key, 0, ${bits - 1}) AS skus
+       ${skuSetAggregates(bits, 'k.sku_key').join(',\n       ')}
      FROM order_lines o LEFT JOIN products p ON p.sku = o.sku LEFT JOIN product_keys k ON k.sku = o.sku
      WHERE ${within}
      GROUP BY o.customer_id, o.order_date`,
@@ -201,8 +268,8 @@ async function summariseDays(db: Database, range: DayRange, bits: number, replac
     }
     // Date order: an evaluation reads ranges of days, and DuckDB skips row groups outside them.
     await db.run(
-      `INSERT INTO order_days (customer_key, order_date, qty, amount, gross_profit, qty_class12, qty_limited, qty_limit, qty_demand, qty_with_demand, orders, lines, skus)
-       SELECT k.customer_key, s.order_date, s.qty, s.amount, s.gross_profit, s.qty_class12, s.qty_limited, s.qty_limit, s.qty_demand, s.qty_with_demand, s.orders, s.lines, s.skus
+      `INSERT INTO order_days (customer_key, order_date, qty, amount, gross_profit, qty_class12, qty_limited, qty_limit, qty_demand, qty_with_demand, orders, lines, ${SKU_SET_COLUMNS.join(', ')})
+       SELECT k.customer_key, s.order_date, s.qty, s.amount, s.gross_profit, s.qty_class12, s.qty_limited, s.qty_limit, s.qty_demand, s.qty_with_demand, s.orders, s.lines, ${SKU_SET_COLUMNS.map((column) => `s.${column}`).join(', ')}
        FROM order_summary_stage s JOIN customer_keys k ON k.customer_id = s.customer_id
        ORDER BY s.order_date, k.customer_key`,
     );
@@ -246,7 +313,7 @@ async function productFactsDigest(db: Database): Promise<string> {
 /**
  * After a products import, in its transaction: the summary is to be rebuilt
  * when what it took from the products it knows changed; new products only
- * get their keys (a rebuild only if they outgrow the SKU bit strings), since
+ * get their keys (a rebuild only if they outgrow the SKU sets), since
  * no summarised line is theirs.
  */
 async function followCatalog(db: Database, digestBefore: string): Promise<void> {

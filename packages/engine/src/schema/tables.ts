@@ -12,6 +12,9 @@ export interface TableDefinition {
   readonly key: readonly string[];
 }
 
+/** Integer lanes of a summary day's SKU set (order_days.sku_set_*; orders/order-summary.ts). */
+export const SKU_LANES = 8;
+
 export const FACT_TABLES: readonly TableDefinition[] = Object.freeze<TableDefinition[]>([
   {
     name: 'customers',
@@ -171,7 +174,7 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
     name: 'product_keys',
     columns: {
       sku: 'VARCHAR NOT NULL',
-      sku_key: 'INTEGER NOT NULL', // 0-based bit position in order_days.skus
+      sku_key: 'INTEGER NOT NULL', // 0-based bit position in the SKU sets of order_days
     },
     key: ['sku'],
   },
@@ -191,7 +194,10 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
       qty_with_demand: 'BIGINT', // lines with a stated demand
       orders: 'INTEGER NOT NULL', // distinct order numbers
       lines: 'INTEGER NOT NULL',
-      skus: 'BIT', // bit k set: the SKU of product key k was ordered
+      // the SKUs ordered: bit k % 127 of lane k ÷ 127 for product key k, keys from 1016 in sku_set_more
+      // (orders/order-summary.ts, skuSetsOf); lanes the catalog does not need are NULL
+      ...Object.fromEntries(Array.from({ length: SKU_LANES }, (_, lane) => [`sku_set_${lane}`, 'HUGEINT'])),
+      sku_set_more: 'BIT',
     },
     key: ['customer_key', 'order_date'],
   },
@@ -211,7 +217,7 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
     columns: {
       singleton: 'INTEGER NOT NULL', // always 1
       order_lines: 'BIGINT NOT NULL', // the line count the summary was made from
-      sku_bits: 'INTEGER NOT NULL', // length of order_days.skus
+      sku_bits: 'INTEGER NOT NULL', // capacity of the SKU sets of order_days
       built_at: 'VARCHAR NOT NULL',
       // what a committed change left to summarise (an import marks it; it is settled after the commit)
       pending_from: 'DATE',
