@@ -20,6 +20,8 @@ export interface Dialect {
   bitAt(bit: string): string;
   /** The square of a 64-bit integer expression as an integer wide enough that a sum of squares cannot overflow. */
   exactSquare(integer: string): string;
+  /** A number as a DOUBLE rounded to `places` decimals. */
+  roundTo(expression: string, places: number): string;
   /** An integer that tells apart the rows of a table alias within one statement (joins between the evaluation's tables use it rather than text keys). */
   rowKey(alias: string): string;
   /** Aggregate: bitwise OR of masks. */

@@ -20,8 +20,8 @@ export function groupExpression(indicator: PlannedIndicator, alias: string): str
 }
 
 /** The raw value of an indicator over the measures row `alias`, rounded so reruns match to the byte. */
-export function rawExpression(indicator: PlannedIndicator, alias: string): string {
-  return `round(${compileFormula(indicator.formula, alias)}, 6)`;
+export function rawExpression(dialect: Dialect, indicator: PlannedIndicator, alias: string): string {
+  return dialect.roundTo(compileFormula(indicator.formula, alias), 6);
 }
 
 /**
@@ -198,7 +198,7 @@ export function scoreExpression(
     (found) => `WHEN ${dialect.quoteLiteral(found.group)} THEN ${literal(missingScore(indicator.missing, normalization, indicator.direction, found))}`,
   );
   const fallback = fallbacks.length === 0 ? literal(missingScore(indicator.missing, normalization, indicator.direction, emptyBounds('all'))) : `(CASE ${group} ${fallbacks.join(' ')} ELSE 50.0 END)`;
-  return `round(coalesce(${score}, ${fallback}), 6)`;
+  return dialect.roundTo(`coalesce(${score}, ${fallback})`, 6);
 }
 
 export function emptyBounds(group: string): FrozenBounds {

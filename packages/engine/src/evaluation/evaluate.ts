@@ -232,7 +232,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   await db.run(
     `CREATE OR REPLACE TEMP TABLE eval_raw AS
      SELECT m.row_key, m.customer_id, ${segment} AS segment, m.market, m.format, m.credit_grade, ${LIFECYCLE_CARRIED.map((column) => `m.${column}`).join(', ')},
-       ${plan.indicators.map((indicator) => `${rawExpression(indicator, 'm')} AS r${indicator.index}`).join(', ')}
+       ${plan.indicators.map((indicator) => `${rawExpression(dialect, indicator, 'm')} AS r${indicator.index}`).join(', ')}
      FROM (SELECT l2.*, ${layers.verdict.join(', ')}
        FROM (SELECT l1.*, ${layers.cycles.join(', ')} FROM (${measures}) l1) l2) m`,
     [window.period],
@@ -309,12 +309,12 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   }
   const perSegment = (key: string): string =>
     bySegment(plan, new Map([...dimensionExpression].map(([segmentName, expressions]) => [segmentName, expressions.get(key) as string])));
-  const currentSql = `round(${perSegment('__current')}, 6)`;
-  const potentialSql = `round(${perSegment('__potential')}, 6)`;
-  const compositeSql = `round(${bySegment(
+  const currentSql = dialect.roundTo(perSegment('__current'), 6);
+  const potentialSql = dialect.roundTo(perSegment('__potential'), 6);
+  const compositeSql = dialect.roundTo(bySegment(
     plan,
     new Map(Object.entries(weights).map(([segmentName, found]) => [segmentName, `${literal(found.sides.current)} * current_value + ${literal(found.sides.potential)} * potential_value`])),
-  )}, 6)`;
+  ), 6);
   done('weights');
 
   // Value-matrix thresholds, frozen per scope group.
@@ -388,7 +388,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
      FROM ranked`,
   );
   const peerDecline = `lc_change < peer_mean - ${literal(churn.peerSigmas)} * peer_sd`;
-  const dimensionColumns = plan.dimensions.map((dimension) => `round(${perSegment(dimension.code)}, 6)`);
+  const dimensionColumns = plan.dimensions.map((dimension) => dialect.roundTo(perSegment(dimension.code), 6));
   await db.run(
     `INSERT INTO run_results (${columnList('run_results')})
      WITH peers AS (
@@ -412,10 +412,10 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
        ${dialect.decimalArrayOf(dimensionColumns)} AS dimension_scores,
        current_value, potential_value, composite_score, overall_rank AS rank,
        value_cell, service_class, class_by_score,
-       lifecycle_stage, lc_rule AS lifecycle_rule, round(lc_active_share, 6) AS active_share, round(lc_change, 6) AS volume_change,
+       lifecycle_stage, lc_rule AS lifecycle_rule, ${dialect.roundTo('lc_active_share', 6)} AS active_share, ${dialect.roundTo('lc_change', 6)} AS volume_change,
        lc_missed_cycles AS missed_cycles, lc_weeks_since_order AS weeks_since_order, lc_deemed_closed AS deemed_closed,
        churn_score, CASE WHEN churn_score >= ${literal(churn.high)} THEN 'high' WHEN churn_score >= ${literal(churn.medium)} THEN 'medium' ELSE 'low' END AS churn_risk,
-       churn_reasons, round(lc_p_alive, 6) AS p_alive, round(lc_expected_transactions, 6) AS expected_transactions, round(lc_clv, 2) AS clv
+       churn_reasons, ${dialect.roundTo('lc_p_alive', 6)} AS p_alive, ${dialect.roundTo('lc_expected_transactions', 6)} AS expected_transactions, ${dialect.roundTo('lc_clv', 2)} AS clv
      FROM warned`,
     [runId],
   );

@@ -12,7 +12,10 @@ export const duckdbDialect: Dialect = Object.freeze({
   exactSquare: (integer: string) => `(CAST(${integer} AS HUGEINT) * ${integer})`,
   rowKey: (alias: string) => `${alias}.rowid`,
   bitOrAggregate: (mask: string) => `bit_or(${mask})`,
-  decimalArrayOf: (elements: readonly string[]) => `[${elements.join(', ')}]::DECIMAL(18,6)[]`,
+  // Each element cast on its own: faster than a cast of the whole list.
+  decimalArrayOf: (elements: readonly string[]) => `[${elements.map((element) => `CAST(${element} AS DECIMAL(18,6))`).join(', ')}]`,
+  // What round(x, places) computes for a DOUBLE, std::round(x · 10^places) / 10^places, without its per-row power.
+  roundTo: (expression: string, places: number) => `(round(CAST(${expression} AS DOUBLE) * 1e${places}) / 1e${places})`,
   arrayElement: (array: string, index: number) => `${array}[${index}]`,
   md5: (text: string) => `md5(${text})`,
   // XOR of the rows' 128-bit MD5 values with the row count: no sort of a million rows.
