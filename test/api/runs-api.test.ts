@@ -54,7 +54,7 @@ describe('GET /api/runs and /api/runs/{id}', () => {
     expect(Object.keys(body.weights).sort()).toEqual(['rural', 'urban']);
     expect(body.weights.urban!.sides.current).toBeCloseTo(0.6, 10);
     expect(body.lifetimeValue.validation.holdoutWeeks).toBe(13);
-    expect(body.steps.map((step) => step.step)).toEqual(['orders', 'clv', 'measures', 'bounds', 'scores', 'weights', 'thresholds', 'results', 'fingerprint']);
+    expect(body.steps.map((step) => step.step)).toEqual(['orders', 'clv', 'measures', 'bounds', 'scores', 'weights', 'classes', 'thresholds', 'results', 'fingerprint']);
     expect(body.indicators.find((indicator) => indicator.code === 'order_rate')?.normalization).toBe('piecewise');
     expect(body.classes[0]).toMatchObject({ code: 'core', quota: 0.15, minCreditGrade: 'AA' });
     const district = await harness.json<RunDetail>('district', `/api/runs/${LATER}`);

@@ -44,6 +44,15 @@ export interface Dialect {
    * writes is read by key or with an ORDER BY.
    */
   readonly unorderedWrites: { readonly on: string; readonly off: string } | undefined;
+  /**
+   * Statements around the write of a run's results, and undefined where the
+   * engine needs none. On DuckDB they skip FSST string compression: of the
+   * stored row's texts only the customer id would take it (codes take a
+   * dictionary), and trying it costs more than the few megabytes it saves.
+   * The setting is the database instance's: writes of other connections in
+   * the meantime skip it too (their values are the same, a little larger).
+   */
+  readonly storedResultsWrite: { readonly on: string; readonly off: string } | undefined;
   /** A number (|value| < 10¹⁴) rendered as text with a fixed number of decimals, the same on every engine. */
   fixedText(expression: string, decimals: number): string;
 }

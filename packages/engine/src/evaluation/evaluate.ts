@@ -48,7 +48,7 @@ export interface EvaluateResult {
   readonly seconds: number;
 }
 
-const STEPS = ['orders', 'clv', 'measures', 'bounds', 'scores', 'weights', 'thresholds', 'results', 'fingerprint'] as const;
+const STEPS = ['orders', 'clv', 'measures', 'bounds', 'scores', 'weights', 'classes', 'thresholds', 'results', 'fingerprint'] as const;
 
 /** Fingerprint of the facts: every recorded load and the row count of every fact table. */
 export async function inputFingerprint(db: Database): Promise<string> {
@@ -167,15 +167,7 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
   const unordered = db.dialect.unorderedWrites;
   if (unordered !== undefined) await db.run(unordered.on);
   try {
-    const frozen = await computeRun(db, plan, window, runId, done);
-    // The digest of the classes table the insert just stored: the same values, without reading them back.
-    const result = await one<{ fp: string; n: number }>(
-      db,
-      `SELECT ${db.dialect.setDigest(
-        `concat_ws('|', customer_id, ${db.dialect.fixedText('composite_score', 4)}, ${db.dialect.fixedText('current_value', 4)}, ${db.dialect.fixedText('potential_value', 4)}, value_cell, service_class)`,
-      )} AS fp, count(*) AS n FROM eval_classes`,
-    );
-    done('fingerprint');
+    const { digest: result, ...frozen } = await computeRun(db, plan, window, runId, done);
     const frozenWithTimings: FrozenRun = { ...frozen, steps };
     await db.run(
       `INSERT INTO runs (run_id, period, as_of, window_start, window_weeks, scheme_id, scheme_version, input_fingerprint, result_fingerprint, customer_count, frozen, created_at)
@@ -193,7 +185,12 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
   }
 }
 
-async function computeRun(db: Database, plan: EvaluationPlan, window: EvaluationWindow, runId: string, done: (step: (typeof STEPS)[number]) => void): Promise<Omit<FrozenRun, 'steps'>> {
+/** What an evaluation computes: the run's frozen record (without its timings) and the digest of its results. */
+interface ComputedRun extends Omit<FrozenRun, 'steps'> {
+  readonly digest: { readonly fp: string; readonly n: number };
+}
+
+async function computeRun(db: Database, plan: EvaluationPlan, window: EvaluationWindow, runId: string, done: (step: (typeof STEPS)[number]) => void): Promise<ComputedRun> {
   const dialect = db.dialect;
   const rules = plan.scheme.lifecycle;
   // The summary the passes read is kept by the imports; a database written to otherwise is summarised first.
@@ -317,18 +314,6 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   ), 6);
   done('weights');
 
-  // Value-matrix thresholds, frozen per scope group.
-  const thresholds: Record<'current' | 'potential', Record<string, number>> = { current: {}, potential: {} };
-  for (const axis of ['current', 'potential'] as const) {
-    const threshold = plan.scheme.valueMatrix[axis];
-    const group = threshold.scope === 'market' ? 'market' : `'all'`;
-    const rows = await db.all(
-      `SELECT ${group} AS grp, ${thresholdAggregate(threshold, axis === 'current' ? currentSql : potentialSql)} AS cut FROM eval_scores GROUP BY 1 ORDER BY 1`,
-    );
-    for (const row of rows) thresholds[axis][String(row.grp)] = round6(row.cut as number);
-  }
-  done('thresholds');
-
   const classes = plan.scheme.serviceClasses.classes;
   const churn = plan.scheme.churn;
   const classScope = plan.scheme.serviceClasses.scope === 'market' ? 'market' : `'all'`;
@@ -352,12 +337,6 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     byScore.push(`WHEN ${condition} THEN '${serviceClass.code}'`);
     gated.push(`WHEN ${condition} AND ${gate} THEN '${serviceClass.code}'`);
   }
-  const cut = (axis: 'current' | 'potential'): string => {
-    const scope = plan.scheme.valueMatrix[axis].scope;
-    const entries = Object.entries(thresholds[axis]);
-    if (scope !== 'market') return literal(entries[0]?.[1] ?? 0);
-    return `(CASE market ${entries.map(([group, value]) => `WHEN '${group}' THEN ${literal(value)}`).join(' ')} END)`;
-  };
   // Each window sorts the table once: only those the class rules read are computed.
   const classWindows = [
     'rank() OVER (ORDER BY composite_score DESC) AS overall_rank',
@@ -367,7 +346,8 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     ...(ruled.some((serviceClass) => serviceClass.minPercentile !== undefined) ? ['percent_rank() OVER (PARTITION BY class_group ORDER BY composite_score) AS class_percentile'] : []),
   ];
   // Values, ranks and classes in a narrow table (the windows sort only what the classes and the
-  // churn peers read); the insert joins it to the scores once and derives the dimension scores there.
+  // churn peers read); the insert joins it to the scores once and derives the dimension scores
+  // there. The value-matrix cells come after the thresholds, which read this table's values.
   await db.run(
     `CREATE OR REPLACE TEMP TABLE eval_classes AS
      WITH valued AS (
@@ -381,20 +361,42 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
        FROM composed
      )
      SELECT ranked.*,
-       CASE WHEN current_value >= ${cut('current')} THEN (CASE WHEN potential_value >= ${cut('potential')} THEN 'value' ELSE 'sub_value' END)
-            ELSE (CASE WHEN potential_value >= ${cut('potential')} THEN 'potential_value' ELSE 'low_value' END) END AS value_cell,
        CASE ${gated.join(' ')} ELSE '${last.code}' END AS service_class,
        CASE ${byScore.join(' ')} ELSE '${last.code}' END AS class_by_score
      FROM ranked`,
   );
+  done('classes');
+
+  // Value-matrix thresholds, frozen per scope group, over the values of the classes table.
+  const thresholds: Record<'current' | 'potential', Record<string, number>> = { current: {}, potential: {} };
+  for (const axis of ['current', 'potential'] as const) {
+    const threshold = plan.scheme.valueMatrix[axis];
+    const group = threshold.scope === 'market' ? 'market' : `'all'`;
+    const rows = await db.all(`SELECT ${group} AS grp, ${thresholdAggregate(threshold, `${axis}_value`)} AS cut FROM eval_classes GROUP BY 1 ORDER BY 1`);
+    for (const row of rows) thresholds[axis][String(row.grp)] = round6(row.cut as number);
+  }
+  const cut = (axis: 'current' | 'potential'): string => {
+    const scope = plan.scheme.valueMatrix[axis].scope;
+    const entries = Object.entries(thresholds[axis]);
+    if (scope !== 'market') return literal(entries[0]?.[1] ?? 0);
+    return `(CASE market ${entries.map(([group, value]) => `WHEN '${group}' THEN ${literal(value)}`).join(' ')} END)`;
+  };
+  // The value-matrix cell of a row with market, current_value and potential_value.
+  const valueCell = `CASE WHEN current_value >= ${cut('current')} THEN (CASE WHEN potential_value >= ${cut('potential')} THEN 'value' ELSE 'sub_value' END)
+            ELSE (CASE WHEN potential_value >= ${cut('potential')} THEN 'potential_value' ELSE 'low_value' END) END`;
+  done('thresholds');
+
   const peerDecline = `lc_change < peer_mean - ${literal(churn.peerSigmas)} * peer_sd`;
   const dimensionColumns = plan.dimensions.map((dimension) => dialect.roundTo(perSegment(dimension.code), 6));
-  await db.run(
+  const storedWrite = dialect.storedResultsWrite;
+  if (storedWrite !== undefined) await db.run(storedWrite.on);
+  try {
+    await db.run(
     `INSERT INTO run_results (${columnList('run_results')})
      WITH peers AS (
        SELECT market, service_class, avg(lc_change) AS peer_mean, stddev_pop(lc_change) AS peer_sd FROM eval_classes GROUP BY market, service_class
      ), joined AS (
-       SELECT r.*, k.current_value, k.potential_value, k.composite_score, k.overall_rank, k.value_cell, k.service_class, k.class_by_score,
+       SELECT r.*, k.current_value, k.potential_value, k.composite_score, k.overall_rank, k.service_class, k.class_by_score,
          ${STAGE_OF_RULE} AS lifecycle_stage, p.peer_mean, p.peer_sd
        FROM eval_scores r JOIN eval_classes k ON k.row_key = r.row_key
          JOIN peers p ON p.market = k.market AND p.service_class = k.service_class
@@ -411,17 +413,29 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
        ${dialect.decimalArrayOf(plan.indicators.map((indicator) => `s${indicator.index}`))} AS scores,
        ${dialect.decimalArrayOf(dimensionColumns)} AS dimension_scores,
        current_value, potential_value, composite_score, overall_rank AS rank,
-       value_cell, service_class, class_by_score,
+       ${valueCell} AS value_cell, service_class, class_by_score,
        lifecycle_stage, lc_rule AS lifecycle_rule, ${dialect.roundTo('lc_active_share', 6)} AS active_share, ${dialect.roundTo('lc_change', 6)} AS volume_change,
        lc_missed_cycles AS missed_cycles, lc_weeks_since_order AS weeks_since_order, lc_deemed_closed AS deemed_closed,
        churn_score, CASE WHEN churn_score >= ${literal(churn.high)} THEN 'high' WHEN churn_score >= ${literal(churn.medium)} THEN 'medium' ELSE 'low' END AS churn_risk,
        churn_reasons, ${dialect.roundTo('lc_p_alive', 6)} AS p_alive, ${dialect.roundTo('lc_expected_transactions', 6)} AS expected_transactions, ${dialect.roundTo('lc_clv', 2)} AS clv
      FROM warned`,
-    [runId],
-  );
+      [runId],
+    );
+  } finally {
+    if (storedWrite !== undefined) await db.run(storedWrite.off);
+  }
   done('results');
+  // The digest of the classes table the insert just stored: the same values, without reading them back.
+  const digest = await one<{ fp: string; n: number }>(
+    db,
+    `SELECT ${dialect.setDigest(
+      `concat_ws('|', customer_id, ${dialect.fixedText('composite_score', 4)}, ${dialect.fixedText('current_value', 4)}, ${dialect.fixedText('potential_value', 4)}, ${valueCell}, service_class)`,
+    )} AS fp, count(*) AS n FROM eval_classes`,
+  );
+  done('fingerprint');
 
   return {
+    digest,
     runId,
     window,
     schemeId: plan.scheme.id,

@@ -22,6 +22,7 @@ export const duckdbDialect: Dialect = Object.freeze({
   setDigest: (rowText: string) => `md5(count(*) || ':' || CAST(bit_xor(md5_number(${rowText})) AS VARCHAR))`,
   // Session-level, so an import on another connection keeps its file order (its row numbers).
   unorderedWrites: { on: 'SET SESSION preserve_insertion_order = false', off: 'RESET SESSION preserve_insertion_order' },
+  storedResultsWrite: { on: "SET disabled_compression_methods = 'fsst'", off: 'RESET disabled_compression_methods' },
   // Through an exact decimal: several times faster than printf.
   fixedText: (expression: string, decimals: number) => `CAST(CAST(${expression} AS DECIMAL(18,${decimals})) AS VARCHAR)`,
 });
