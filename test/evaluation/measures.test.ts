@@ -84,7 +84,7 @@ describe('measures SQL', () => {
     }
   });
 
-  it('takes the service facts through one stacked aggregate, as one join per fact table gives them', async () => {
+  it('takes the service facts through one stacked aggregate of the columns the plan reads, as one join per fact table gives them', async () => {
     const db = await openDatabase(':memory:');
     try {
       await generateDemo(db, { customers: 400, weeks: 60, seed: 11 });
@@ -130,6 +130,14 @@ describe('measures SQL', () => {
       for (const column of [...side, 'downgraded', 'low_share']) {
         expect(stacked.some((row) => row[column] !== null && row[column] !== 0 && row[column] !== false), column).toBe(true);
       }
+      // A plan that needs some columns of a fact table aggregates those alone (and reads the assessments
+      // of its indicators alone), with the same values.
+      const some = ['feedback_on_time', 'promotions_joined', 'operating_skill'];
+      const narrow = measuresSql(duckdbDialect, window, some, { distinct: false }, [], { side: [], joins: [], clv: 'NULL' });
+      for (const unused of ['AS due', 'AS submitted', 'AS accurate', 'AS invited', 'AS executed', 'AS social_influence', 'AS trade_area_maturity', 'displays']) expect(narrow).not.toContain(unused);
+      expect(narrow).toContain(`indicator IN ('operating_skill')`);
+      const fewer = await db.all(`SELECT customer_id, ${some.join(', ')} FROM (${narrow}) m ORDER BY customer_id`, ['2026Q3']);
+      expect(fewer).toEqual(stacked.map((row) => Object.fromEntries(['customer_id', ...some].map((column) => [column, row[column]]))));
     } finally {
       await db.close();
     }

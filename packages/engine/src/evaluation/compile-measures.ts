@@ -39,13 +39,35 @@ type OrderAggregate =
 type DistinctAggregate = 'qty_new_product' | 'new_skus_ordered';
 type SideTable = 'displays' | 'new_products' | 'feedback' | 'promotions' | 'credit' | 'assessments' | 'surveys';
 
+/** A side table a measure reads, and the column of its per-customer aggregate (none for the new products' count). */
+interface SideNeed {
+  readonly table: SideTable;
+  readonly column?: string;
+}
+
 /** How the engine computes one measure: its expression and what it needs. */
 interface MeasureSql {
   readonly expression: (context: Context) => string;
   readonly orders?: readonly OrderAggregate[];
   readonly distinct?: readonly DistinctAggregate[];
-  readonly side?: readonly SideTable[];
+  readonly side?: readonly SideNeed[];
 }
+
+/** The aliases of the side tables' aggregates (their columns reach the measures as `sd.<alias>_<column>`). */
+const SIDE_ALIAS: Readonly<Record<Exclude<SideTable, 'new_products'>, string>> = {
+  displays: 'd',
+  feedback: 'f',
+  promotions: 'pr',
+  credit: 'ce',
+  assessments: 'a',
+  surveys: 's',
+};
+
+/** A measure that is one column of a side table's aggregate, as it is or through `wrap`. */
+function fromSide(table: Exclude<SideTable, 'new_products'>, column: string, wrap: (value: string) => string = (value) => value): MeasureSql {
+  return { expression: () => wrap(sideColumn(SIDE_ALIAS[table], column)), side: [{ table, column }] };
+}
+const zeroIfAbsent = (value: string): string => `coalesce(${value}, 0)`;
 
 const weekly = `c.order_cycle = 'weekly'`;
 
@@ -137,45 +159,49 @@ const MEASURE_SQL: Readonly<Record<string, MeasureSql>> = {
       ),
     orders: ['last_order_date'],
   },
-  new_products_available: { expression: () => 'np.available', side: ['new_products'] },
-  new_products_displayed: { expression: () => `coalesce(${sideColumn('d', 'displayed')}, 0)`, side: ['displays'] },
-  feedback_due: { expression: () => sideColumn('f', 'due'), side: ['feedback'] },
-  feedback_on_time: { expression: () => sideColumn('f', 'on_time'), side: ['feedback'] },
-  feedback_submitted: { expression: () => sideColumn('f', 'submitted'), side: ['feedback'] },
-  feedback_accurate: { expression: () => sideColumn('f', 'accurate'), side: ['feedback'] },
-  promotions_invited: { expression: () => sideColumn('pr', 'invited'), side: ['promotions'] },
-  promotions_joined: { expression: () => sideColumn('pr', 'joined'), side: ['promotions'] },
-  promotions_executed: { expression: () => sideColumn('pr', 'executed'), side: ['promotions'] },
+  new_products_available: { expression: () => 'np.available', side: [{ table: 'new_products' }] },
+  new_products_displayed: fromSide('displays', 'displayed', zeroIfAbsent),
+  feedback_due: fromSide('feedback', 'due'),
+  feedback_on_time: fromSide('feedback', 'on_time'),
+  feedback_submitted: fromSide('feedback', 'submitted'),
+  feedback_accurate: fromSide('feedback', 'accurate'),
+  promotions_invited: fromSide('promotions', 'invited'),
+  promotions_joined: fromSide('promotions', 'joined'),
+  promotions_executed: fromSide('promotions', 'executed'),
   credit_grade_score: {
     expression: () => `CASE c.credit_grade WHEN 'AAA' THEN 100 WHEN 'AA' THEN 90 WHEN 'A' THEN 80 WHEN 'B' THEN 60 WHEN 'C' THEN 40 WHEN 'D' THEN 20 END`,
   },
-  violations: { expression: () => `coalesce(${sideColumn('ce', 'violations')}, 0)`, side: ['credit'] },
-  defaults: { expression: () => `coalesce(${sideColumn('ce', 'defaults')}, 0)`, side: ['credit'] },
-  credit_points: { expression: () => `coalesce(${sideColumn('ce', 'points')}, 0)`, side: ['credit'] },
+  violations: fromSide('credit', 'violations', zeroIfAbsent),
+  defaults: fromSide('credit', 'defaults', zeroIfAbsent),
+  credit_points: fromSide('credit', 'points', zeroIfAbsent),
   trade_area_level: { expression: () => `CASE c.trade_area WHEN 'core' THEN 100 WHEN 'secondary' THEN 70 WHEN 'ordinary' THEN 40 END` },
   modern_terminal: { expression: () => `CASE WHEN c.terminal_type = 'modern' THEN 100 ELSE 0 END` },
   business_area: { expression: () => 'c.business_area' },
   tenure_years: { expression: (context) => `${context.dialect.daysBetween(context.end, 'c.license_date')} / 365.25` },
-  social_influence: { expression: () => sideColumn('a', 'social_influence'), side: ['assessments'] },
-  trade_area_maturity: { expression: () => sideColumn('a', 'trade_area_maturity'), side: ['assessments'] },
-  operating_skill: { expression: () => sideColumn('a', 'operating_skill'), side: ['assessments'] },
-  satisfaction: { expression: () => sideColumn('s', 'satisfaction'), side: ['surveys'] },
+  social_influence: fromSide('assessments', 'social_influence'),
+  trade_area_maturity: fromSide('assessments', 'trade_area_maturity'),
+  operating_skill: fromSide('assessments', 'operating_skill'),
+  satisfaction: fromSide('surveys', 'satisfaction'),
   clv: { expression: (context) => `coalesce(${context.clv}, 0)` },
 };
 
 /** The measure codes the engine can compute (a test checks they match the core's catalog). */
 export const ENGINE_MEASURES: readonly string[] = Object.keys(MEASURE_SQL);
 
-function needs(measures: readonly string[]): { orders: Set<OrderAggregate>; distinct: Set<DistinctAggregate>; side: Set<SideTable> } {
+function needs(measures: readonly string[]): { orders: Set<OrderAggregate>; distinct: Set<DistinctAggregate>; side: Map<SideTable, Set<string>> } {
   const orders = new Set<OrderAggregate>();
   const distinct = new Set<DistinctAggregate>();
-  const side = new Set<SideTable>();
+  const side = new Map<SideTable, Set<string>>();
   for (const code of measures) {
     const found = MEASURE_SQL[code];
     if (found === undefined) throw new Error(`no SQL for measure ${code}`);
     found.orders?.forEach((item) => orders.add(item));
     found.distinct?.forEach((item) => distinct.add(item));
-    found.side?.forEach((item) => side.add(item));
+    for (const item of found.side ?? []) {
+      const columns = side.get(item.table) ?? new Set<string>();
+      if (item.column !== undefined) columns.add(item.column);
+      side.set(item.table, columns);
+    }
   }
   return { orders, distinct, side };
 }
@@ -467,64 +493,71 @@ export function orderDistinctSql(dialect: Dialect, window: EvaluationWindow, mea
 }
 
 /** Every side table but the new products (a single count, cross-joined) has one aggregate row per customer. */
-const stacks = (table: SideTable): table is Exclude<SideTable, 'new_products'> => table !== 'new_products';
+const stacks = (entry: [SideTable, Set<string>]): entry is [Exclude<SideTable, 'new_products'>, Set<string>] => entry[0] !== 'new_products';
 
-/** The aggregate of one small fact table over the window (or the year before the as-of date). */
-function sideAggregate(table: Exclude<SideTable, 'new_products'>, { start, end, yearAgo }: Context): SideAggregate {
+/**
+ * The aggregate of one small fact table over the window (or the year before
+ * the as-of date), with only the `wanted` columns: every column is one more
+ * aggregate over the table's rows and one more in the fold of the stacked
+ * aggregates. Manual assessments are read for the wanted indicators only.
+ */
+function sideAggregate(table: Exclude<SideTable, 'new_products'>, wanted: ReadonlySet<string>, { start, end, yearAgo }: Context): SideAggregate {
+  const alias = SIDE_ALIAS[table];
+  const pick = (all: Readonly<Record<string, string>>): { columns: string[]; selects: string } => {
+    const columns = Object.keys(all).filter((column) => wanted.has(column));
+    return { columns, selects: columns.map((column) => `${all[column] as string} AS ${column}`).join(',\n        ') };
+  };
   switch (table) {
-    case 'displays':
+    case 'displays': {
+      const { columns, selects } = pick({ displayed: 'count(DISTINCT d.sku)' });
       return {
-        alias: 'd',
-        columns: ['displayed'],
-        sql: `SELECT d.customer_id, count(DISTINCT d.sku) AS displayed
+        alias,
+        columns,
+        sql: `SELECT d.customer_id, ${selects}
       FROM displays d JOIN products p ON p.sku = d.sku
       WHERE p.launch_date > ${yearAgo} AND p.launch_date <= ${end} AND d.start_date <= ${end} AND (d.end_date IS NULL OR d.end_date >= ${start})
       GROUP BY d.customer_id`,
       };
-    case 'feedback':
+    }
+    case 'feedback': {
+      const { columns, selects } = pick({
+        due: 'count(*)',
+        on_time: 'count(*) FILTER (WHERE submitted_date <= due_date)',
+        submitted: 'count(submitted_date)',
+        accurate: 'count(*) FILTER (WHERE submitted_date IS NOT NULL AND accurate)',
+      });
+      return { alias, columns, sql: `SELECT customer_id, ${selects}\n      FROM feedback WHERE due_date BETWEEN ${start} AND ${end} GROUP BY customer_id` };
+    }
+    case 'promotions': {
+      const { columns, selects } = pick({
+        invited: 'count(*) FILTER (WHERE invited)',
+        joined: 'count(*) FILTER (WHERE joined)',
+        executed: 'count(*) FILTER (WHERE executed)',
+      });
+      return { alias, columns, sql: `SELECT customer_id, ${selects}\n      FROM promotions WHERE activity_date BETWEEN ${start} AND ${end} GROUP BY customer_id` };
+    }
+    case 'credit': {
+      const { columns, selects } = pick({
+        violations: `count(*) FILTER (WHERE category IN ('violation_law', 'violation_rule'))`,
+        defaults: `count(*) FILTER (WHERE category = 'default')`,
+        points: 'sum(points)',
+      });
+      return { alias, columns, sql: `SELECT customer_id, ${selects}\n      FROM credit_events WHERE event_date > ${yearAgo} AND event_date <= ${end} GROUP BY customer_id` };
+    }
+    case 'assessments': {
+      const indicators = ['social_influence', 'trade_area_maturity', 'operating_skill'];
+      const { columns, selects } = pick(Object.fromEntries(indicators.map((indicator) => [indicator, `max(score) FILTER (WHERE indicator = '${indicator}')`])));
       return {
-        alias: 'f',
-        columns: ['due', 'on_time', 'submitted', 'accurate'],
-        sql: `SELECT customer_id, count(*) AS due,
-        count(*) FILTER (WHERE submitted_date <= due_date) AS on_time,
-        count(submitted_date) AS submitted,
-        count(*) FILTER (WHERE submitted_date IS NOT NULL AND accurate) AS accurate
-      FROM feedback WHERE due_date BETWEEN ${start} AND ${end} GROUP BY customer_id`,
+        alias,
+        columns,
+        sql: `SELECT customer_id, ${selects}
+      FROM assessments WHERE period = $1 AND indicator IN (${columns.map((column) => `'${column}'`).join(', ')}) GROUP BY customer_id`,
       };
-    case 'promotions':
-      return {
-        alias: 'pr',
-        columns: ['invited', 'joined', 'executed'],
-        sql: `SELECT customer_id, count(*) FILTER (WHERE invited) AS invited, count(*) FILTER (WHERE joined) AS joined, count(*) FILTER (WHERE executed) AS executed
-      FROM promotions WHERE activity_date BETWEEN ${start} AND ${end} GROUP BY customer_id`,
-      };
-    case 'credit':
-      return {
-        alias: 'ce',
-        columns: ['violations', 'defaults', 'points'],
-        sql: `SELECT customer_id,
-        count(*) FILTER (WHERE category IN ('violation_law', 'violation_rule')) AS violations,
-        count(*) FILTER (WHERE category = 'default') AS defaults,
-        sum(points) AS points
-      FROM credit_events WHERE event_date > ${yearAgo} AND event_date <= ${end} GROUP BY customer_id`,
-      };
-    case 'assessments':
-      return {
-        alias: 'a',
-        columns: ['social_influence', 'trade_area_maturity', 'operating_skill'],
-        sql: `SELECT customer_id,
-        max(score) FILTER (WHERE indicator = 'social_influence') AS social_influence,
-        max(score) FILTER (WHERE indicator = 'trade_area_maturity') AS trade_area_maturity,
-        max(score) FILTER (WHERE indicator = 'operating_skill') AS operating_skill
-      FROM assessments WHERE period = $1 GROUP BY customer_id`,
-      };
-    case 'surveys':
-      return {
-        alias: 's',
-        columns: ['satisfaction'],
-        sql: `SELECT customer_id, avg(score) AS satisfaction
-      FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY customer_id`,
-      };
+    }
+    case 'surveys': {
+      const { columns, selects } = pick({ satisfaction: 'avg(score)' });
+      return { alias, columns, sql: `SELECT customer_id, ${selects}\n      FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY customer_id` };
+    }
   }
 }
 
@@ -545,7 +578,13 @@ export function measuresSql(
   const shared = context(dialect, window, extra.clv);
   const { side } = needs(measures);
   const columns = [...measures.map((code) => `${(MEASURE_SQL[code] as MeasureSql).expression(shared)} AS ${code}`), ...extraColumns];
-  const aggregates = [...[...side].filter(stacks).sort().map((table) => sideAggregate(table, shared)), ...extra.side];
+  const aggregates = [
+    ...[...side]
+      .filter(stacks)
+      .sort(([left], [right]) => left.localeCompare(right))
+      .map(([table, columns]) => sideAggregate(table, columns, shared)),
+    ...extra.side,
+  ];
   const stacked = sideJoin(aggregates);
   const joins = [
     'LEFT JOIN eval_orders o ON o.customer_id = c.customer_id',
