@@ -4,13 +4,16 @@
 // with the default scheme against a baseline measured in the same run: one
 // bare DuckDB aggregate scan (sum of qty and amount grouped by customer) over
 // the same order lines. Prints each stage's median and, last, the line
-// `evaluation/scan ratio: X`. With --clv it runs the lifetime-value benchmark;
-// with --export it times the exports of the latest run instead (export-bench.js).
+// `evaluation/scan ratio: X`. Each run is deleted once timed (and the database
+// checkpointed), so every run and every invocation writes its results into the
+// same database, not one grown by the runs before it. With --clv it runs the
+// lifetime-value benchmark; with --export it times the exports of the latest run
+// instead (export-bench.js).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluate, generateDemo, openDatabase, refreshOrderSummary } from '@retail-value/engine';
+import { deleteRun, evaluate, generateDemo, openDatabase, refreshOrderSummary } from '@retail-value/engine';
 
 const { values } = parseArgs({
   options: {
@@ -87,6 +90,8 @@ for (let run = 0; run < runs; run += 1) {
   for (const step of result.steps) stepTimes.set(step.step, [...(stepTimes.get(step.step) ?? []), step.seconds]);
   fingerprints.add(result.resultFingerprint);
   console.log(`run ${run + 1}: scan ${seconds(scanTimes.at(-1))}, evaluation ${seconds(evaluationTimes.at(-1))} (${result.customers} customers, ${result.runId}, result ${result.resultFingerprint.slice(0, 12)})`);
+  await deleteRun(db, result.runId, { username: null, via: 'bench' });
+  await db.run('CHECKPOINT');
 }
 // What the summary adds to a weekly orders import: refreshing the last week's days (the import's
 // own checks and writes come on top; docs/data-formats.md "Speed").
