@@ -10,7 +10,7 @@ const indicator = (index: number, scope: PlannedIndicator['scope']): PlannedIndi
 const percentRankExpression = (raw: string, group: string): string => `percent_rank() OVER (PARTITION BY ${group}, ${raw} IS NULL ORDER BY ${raw})`;
 
 describe('percent ranks', () => {
-  it('counts over distinct values what the sorting window gives: ties, missing values, −0 and 0, a group of one', async () => {
+  it('counts over distinct values, and sorts the values alone, what the window over the rows gives: ties, missing values, −0 and 0, a group of one', async () => {
     const db = await openDatabase(':memory:');
     try {
       // 4,000 rows in two markets and five formats (one of them a single row); r0 with many ties, r1
@@ -24,6 +24,10 @@ describe('percent ranks', () => {
         FROM range(4000) r(i)`);
       const chosen = [indicator(0, 'market'), indicator(1, 'all'), indicator(2, 'format')];
       const counted = await db.all(`SELECT * FROM (${percentRanksSql(chosen, 't')}) ORDER BY row_key`);
+      // the same ranks from the window over the values alone, the form for indicators of mostly distinct values
+      const windowed = await db.all(`SELECT * FROM (${percentRanksSql(chosen, 't', new Set([0, 1, 2]))}) ORDER BY row_key`);
+      expect(percentRanksSql(chosen, 't', new Set([1]))).toContain('percent_rank() OVER');
+      expect(percentRanksSql(chosen, 't')).not.toContain('percent_rank() OVER');
       const sorted = await db.all(
         `SELECT m.row_key, ${chosen
           .map((found) => `CASE WHEN m.r${found.index} IS NULL THEN NULL ELSE ${percentRankExpression(`m.r${found.index}`, found.scope === 'all' ? `'all'` : `m.${found.scope}`)} END AS p${found.index}`)
@@ -37,6 +41,7 @@ describe('percent ranks', () => {
           if (!present(row[column])) continue;
           // exact: the same division of the same counts
           expect(other[column], `${String(row.row_key)} ${column}`).toBe(row[column]);
+          expect((windowed[index] as Record<string, unknown>)[column], `${String(row.row_key)} ${column} sorted`).toBe(row[column]);
         }
       }
       // the single-row format scores 0, as percent_rank gives a group of one

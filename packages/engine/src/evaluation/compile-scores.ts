@@ -32,6 +32,8 @@ export function rawExpression(dialect: Dialect, indicator: PlannedIndicator, ali
 export function boundsAggregates(indicator: PlannedIndicator, raw: string): string[] {
   const column = `b${indicator.index}`;
   return [
+    // how many distinct values a percentile indicator has, roughly: it chooses how its percent ranks are computed
+    ...(indicator.normalization.method === 'percentile' ? [`approx_count_distinct(${raw}) AS ${column}_distinct`] : []),
     `count(${raw}) AS ${column}_count`,
     `min(${raw}) AS ${column}_min`,
     `max(${raw}) AS ${column}_max`,
@@ -126,30 +128,53 @@ function groupScore(indicator: PlannedIndicator, raw: string, bounds: FrozenBoun
   }
 }
 
+/** The share of an indicator's present values that are distinct, from its rows of {@link boundsAggregates} (1 when it has none). */
+export function distinctShare(indicator: PlannedIndicator, rows: readonly Record<string, unknown>[]): number {
+  const column = `b${indicator.index}`;
+  const sum = (suffix: string): number => rows.reduce((total, row) => total + (typeof row[`${column}_${suffix}`] === 'number' ? (row[`${column}_${suffix}`] as number) : 0), 0);
+  const count = sum('count');
+  return count > 0 ? sum('distinct') / count : 1;
+}
+
+/** Above this share of distinct values an indicator's percent ranks come from a sort of its values, below it from counting them. */
+export const SORTED_RANKS_SHARE = 0.4;
+
 /**
  * The percent ranks of the percentile-scored indicators, one row per row of
  * `table` (its `row_key`), column `p<index>`: what `percent_rank()` over the
  * group's present values gives for a present value — the share of the others
- * below it, 0 in a group of one. Counted over the distinct values of each
- * group rather than by sorting every customer: a value's rank is the number
- * of values below it, and most indicators have far fewer distinct values than
- * customers. Grouping, like the sort, takes −0 and 0 for one value (a test
- * compares both ways on ties, missing values, zeros of both signs and NaN).
+ * below it, 0 in a group of one. Most indicators have far fewer distinct
+ * values than customers, and theirs are counted over the distinct values of
+ * each group: a value's rank is the number of values below it. Those whose
+ * values are mostly distinct (`sorted`, by index) take the window over their
+ * values and row keys alone: counting would group, sort and join back as
+ * many rows as the table holds. Grouping, like the sort, takes −0 and 0 for
+ * one value (a test compares both ways on ties, missing values, zeros of
+ * both signs and NaN).
  */
-export function percentRanksSql(indicators: readonly PlannedIndicator[], table: string): string {
+export function percentRanksSql(indicators: readonly PlannedIndicator[], table: string, sorted: ReadonlySet<number> = new Set()): string {
   const counted = indicators.map((indicator) => {
     const raw = `r${indicator.index}`;
+    if (sorted.has(indicator.index)) {
+      return `c${indicator.index} AS (
+       SELECT t.row_key, percent_rank() OVER (PARTITION BY ${groupExpression(indicator, 't')} ORDER BY t.${raw}) AS p FROM ${table} t WHERE t.${raw} IS NOT NULL
+     )`;
+    }
     return `c${indicator.index} AS (
        SELECT g, v, sum(n) OVER (PARTITION BY g ORDER BY v) - n AS below, sum(n) OVER (PARTITION BY g) AS total
        FROM (SELECT ${groupExpression(indicator, 't')} AS g, t.${raw} AS v, count(*) AS n FROM ${table} t WHERE t.${raw} IS NOT NULL GROUP BY 1, 2) d${indicator.index}
      )`;
   });
-  const ranks = indicators.map(
-    (indicator) => `CASE WHEN c${indicator.index}.total > 1 THEN c${indicator.index}.below / (c${indicator.index}.total - 1) ELSE 0 END AS p${indicator.index}`,
-  );
-  const joins = indicators.map(
-    (indicator) => `LEFT JOIN c${indicator.index} ON c${indicator.index}.g = ${groupExpression(indicator, 'm')} AND c${indicator.index}.v = m.r${indicator.index}`,
-  );
+  const ranks = indicators.map((indicator) => {
+    const cte = `c${indicator.index}`;
+    return sorted.has(indicator.index) ? `${cte}.p AS p${indicator.index}` : `CASE WHEN ${cte}.total > 1 THEN ${cte}.below / (${cte}.total - 1) ELSE 0 END AS p${indicator.index}`;
+  });
+  const joins = indicators.map((indicator) => {
+    const cte = `c${indicator.index}`;
+    return sorted.has(indicator.index)
+      ? `LEFT JOIN ${cte} ON ${cte}.row_key = m.row_key`
+      : `LEFT JOIN ${cte} ON ${cte}.g = ${groupExpression(indicator, 'm')} AND ${cte}.v = m.r${indicator.index}`;
+  });
   return `WITH ${counted.join(', ')}
      SELECT m.row_key, ${ranks.join(', ')}
      FROM ${table} m ${joins.join(' ')}`;

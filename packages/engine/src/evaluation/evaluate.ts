@@ -16,7 +16,7 @@ import { one, type Database } from '../db/database.js';
 import { measuresSql, ORDER_PASS_TABLES, orderDistinctSql, orderPassesSql } from './compile-measures.js';
 import { lifecycleLayers, lifecycleSideAggregates, STAGE_OF_RULE } from './compile-lifecycle.js';
 import { computeLifetimeValues } from './lifetime-value-step.js';
-import { boundsAggregates, boundsFromRow, groupExpression, literal, percentRanksSql, rawExpression, scoreExpression, stableStatistic, valueBeyondStorage } from './compile-scores.js';
+import { boundsAggregates, boundsFromRow, distinctShare, groupExpression, literal, percentRanksSql, rawExpression, scoreExpression, SORTED_RANKS_SHARE, stableStatistic, valueBeyondStorage } from './compile-scores.js';
 import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
 import { RUN_DELETE_ACTION } from './run-store.js';
@@ -242,6 +242,7 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   // Frozen bounds per indicator and peer group (one aggregate query per scope kind), then the
   // scores with the bounds inlined as constants.
   const bounds = new Map<string, FrozenBounds[]>();
+  const sortedRanks = new Set<number>();
   for (const scope of ['all', 'market', 'format'] as const) {
     const members = plan.indicators.filter((indicator) => indicator.scope === scope);
     if (members.length === 0) continue;
@@ -252,14 +253,15 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
       const beyond = rows.map((row) => valueBeyondStorage(indicator, row)).find((value) => value !== undefined);
       if (beyond !== undefined) throw new IssuesError([issue('evaluation.value_out_of_range', { params: { indicator: indicator.code, value: String(beyond) } })]);
       bounds.set(indicator.code, rows.map((row) => boundsFromRow(indicator, String(row.grp), row)));
+      if (indicator.normalization.method === 'percentile' && distinctShare(indicator, rows) > SORTED_RANKS_SHARE) sortedRanks.add(indicator.index);
     }
   }
   done('bounds');
 
-  // Percent ranks in a narrow table of their own (counted over each group's distinct values), then joined.
+  // Percent ranks in a narrow table of their own (counted over each group's distinct values, or sorted), then joined.
   const ranked = plan.indicators.filter((indicator) => indicator.normalization.method === 'percentile');
   if (ranked.length > 0) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE eval_percent_ranks AS ${percentRanksSql(ranked, 'eval_raw')}`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE eval_percent_ranks AS ${percentRanksSql(ranked, 'eval_raw', sortedRanks)}`);
   }
   const columns = plan.indicators.map(
     (indicator) =>
