@@ -25,19 +25,20 @@ export function rawExpression(dialect: Dialect, indicator: PlannedIndicator, ali
 }
 
 /**
- * Aggregates that freeze an indicator's bounds within its groups. The three
+ * Aggregates that freeze an indicator's bounds within its groups. Its
  * quantiles come from one quantile_cont call over a list of fractions, so the
  * engine sorts each column once.
  */
 export function boundsAggregates(indicator: PlannedIndicator, raw: string): string[] {
   const column = `b${indicator.index}`;
+  const fractions = quantileFractions(indicator);
   return [
     // how many distinct values a percentile indicator has, roughly: it chooses how its percent ranks are computed
     ...(indicator.normalization.method === 'percentile' ? [`approx_count_distinct(${raw}) AS ${column}_distinct`] : []),
     `count(${raw}) AS ${column}_count`,
     `min(${raw}) AS ${column}_min`,
     `max(${raw}) AS ${column}_max`,
-    `quantile_cont(${raw}, [${quantileFractions(indicator).map(literal).join(', ')}]) AS ${column}_quantiles`,
+    ...(fractions.length > 0 ? [`quantile_cont(${raw}, [${fractions.map(literal).join(', ')}]) AS ${column}_quantiles`] : []),
     `avg(${raw}) AS ${column}_mean`,
     `stddev_pop(${raw}) AS ${column}_sd`,
   ];
@@ -49,14 +50,25 @@ function winsorFractions(indicator: PlannedIndicator): readonly [number, number]
 }
 
 /**
- * The quantiles the bounds aggregate computes: the median and the winsorising
- * fractions strictly between 0 and 1. The 0 and 1 quantiles are the minimum
- * and maximum exactly, which the aggregate has already; a quantile costs
- * every value of its group gathered and selected from.
+ * Whether the scores read the group's median: the missing-value score of
+ * the `median` policy is the score of the median raw value, except for
+ * percentile scoring, whose middle is 50 (core's missingScore).
+ */
+function needsMedian(indicator: PlannedIndicator): boolean {
+  return indicator.missing === 'median' && indicator.normalization.method !== 'percentile';
+}
+
+/**
+ * The quantiles the bounds aggregate computes: the winsorising fractions
+ * strictly between 0 and 1, and the median where the scores read it. The 0
+ * and 1 quantiles are the minimum and maximum exactly, which the aggregate
+ * has already; a quantile costs every value of its group gathered and
+ * selected from. The bounds of an indicator whose scores do not read its
+ * median have none (`median` null).
  */
 function quantileFractions(indicator: PlannedIndicator): number[] {
   const [low, high] = winsorFractions(indicator);
-  return [...(low > 0 ? [low] : []), 0.5, ...(high < 1 ? [high] : [])];
+  return [...(low > 0 ? [low] : []), ...(needsMedian(indicator) ? [0.5] : []), ...(high < 1 ? [high] : [])];
 }
 
 /** Stored raw values are exact 6-decimal numbers (Dialect.decimalArrayOf), so they stay below this magnitude. */
@@ -84,6 +96,7 @@ export function boundsFromRow(indicator: PlannedIndicator, group: string, row: R
   const value = (suffix: string): number | null => finite(row[`${column}_${suffix}`]);
   const quantiles = (row[`${column}_quantiles`] as unknown[] | null) ?? [];
   const [low, high] = winsorFractions(indicator);
+  const withMedian = needsMedian(indicator);
   const median = low > 0 ? 1 : 0;
   return {
     group,
@@ -91,10 +104,10 @@ export function boundsFromRow(indicator: PlannedIndicator, group: string, row: R
     min: value('min'),
     max: value('max'),
     lo: low > 0 ? finite(quantiles[0]) : value('min'),
-    hi: high < 1 ? finite(quantiles[median + 1]) : value('max'),
+    hi: high < 1 ? finite(quantiles[median + (withMedian ? 1 : 0)]) : value('max'),
     mean: stableOrNull(value('mean')),
     sd: stableOrNull(value('sd')),
-    median: finite(quantiles[median]),
+    median: withMedian ? finite(quantiles[median]) : null,
   };
 }
 
