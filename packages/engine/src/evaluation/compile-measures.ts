@@ -507,6 +507,11 @@ function sideAggregate(table: Exclude<SideTable, 'new_products'>, wanted: Readon
     const columns = Object.keys(all).filter((column) => wanted.has(column));
     return { columns, selects: columns.map((column) => `${all[column] as string} AS ${column}`).join(',\n        ') };
   };
+  // The wanted aggregates of `from`'s rows that pass `where`, per customer.
+  const perCustomer = (from: string, where: string, all: Readonly<Record<string, string>>): SideAggregate => {
+    const { columns, selects } = pick(all);
+    return { alias, columns, sql: `SELECT customer_id, ${selects}\n      FROM ${from} WHERE ${where} GROUP BY customer_id` };
+  };
   switch (table) {
     case 'displays': {
       const { columns, selects } = pick({ displayed: 'count(DISTINCT d.sku)' });
@@ -519,45 +524,35 @@ function sideAggregate(table: Exclude<SideTable, 'new_products'>, wanted: Readon
       GROUP BY d.customer_id`,
       };
     }
-    case 'feedback': {
-      const { columns, selects } = pick({
+    case 'feedback':
+      return perCustomer('feedback', `due_date BETWEEN ${start} AND ${end}`, {
         due: 'count(*)',
         on_time: 'count(*) FILTER (WHERE submitted_date <= due_date)',
         submitted: 'count(submitted_date)',
         accurate: 'count(*) FILTER (WHERE submitted_date IS NOT NULL AND accurate)',
       });
-      return { alias, columns, sql: `SELECT customer_id, ${selects}\n      FROM feedback WHERE due_date BETWEEN ${start} AND ${end} GROUP BY customer_id` };
-    }
-    case 'promotions': {
-      const { columns, selects } = pick({
+    case 'promotions':
+      return perCustomer('promotions', `activity_date BETWEEN ${start} AND ${end}`, {
         invited: 'count(*) FILTER (WHERE invited)',
         joined: 'count(*) FILTER (WHERE joined)',
         executed: 'count(*) FILTER (WHERE executed)',
       });
-      return { alias, columns, sql: `SELECT customer_id, ${selects}\n      FROM promotions WHERE activity_date BETWEEN ${start} AND ${end} GROUP BY customer_id` };
-    }
-    case 'credit': {
-      const { columns, selects } = pick({
+    case 'credit':
+      return perCustomer('credit_events', `event_date > ${yearAgo} AND event_date <= ${end}`, {
         violations: `count(*) FILTER (WHERE category IN ('violation_law', 'violation_rule'))`,
         defaults: `count(*) FILTER (WHERE category = 'default')`,
         points: 'sum(points)',
       });
-      return { alias, columns, sql: `SELECT customer_id, ${selects}\n      FROM credit_events WHERE event_date > ${yearAgo} AND event_date <= ${end} GROUP BY customer_id` };
-    }
     case 'assessments': {
-      const indicators = ['social_influence', 'trade_area_maturity', 'operating_skill'];
-      const { columns, selects } = pick(Object.fromEntries(indicators.map((indicator) => [indicator, `max(score) FILTER (WHERE indicator = '${indicator}')`])));
-      return {
-        alias,
-        columns,
-        sql: `SELECT customer_id, ${selects}
-      FROM assessments WHERE period = $1 AND indicator IN (${columns.map((column) => `'${column}'`).join(', ')}) GROUP BY customer_id`,
-      };
+      const indicators = ['social_influence', 'trade_area_maturity', 'operating_skill'].filter((indicator) => wanted.has(indicator));
+      return perCustomer(
+        'assessments',
+        `period = $1 AND indicator IN (${indicators.map((indicator) => `'${indicator}'`).join(', ')})`,
+        Object.fromEntries(indicators.map((indicator) => [indicator, `max(score) FILTER (WHERE indicator = '${indicator}')`])),
+      );
     }
-    case 'surveys': {
-      const { columns, selects } = pick({ satisfaction: 'avg(score)' });
-      return { alias, columns, sql: `SELECT customer_id, ${selects}\n      FROM survey_responses WHERE response_date > ${yearAgo} AND response_date <= ${end} GROUP BY customer_id` };
-    }
+    case 'surveys':
+      return perCustomer('survey_responses', `response_date > ${yearAgo} AND response_date <= ${end}`, { satisfaction: 'avg(score)' });
   }
 }
 
