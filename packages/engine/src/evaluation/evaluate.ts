@@ -164,24 +164,34 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
   const runId = await nextRunId(db, window.period);
   // A run stopped half-way (a killed process) leaves result rows without a runs row; its id is the next one.
   await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
-  const unordered = db.dialect.unorderedWrites;
-  if (unordered !== undefined) await db.run(unordered.on);
+  return withSetting(db, db.dialect.unorderedWrites, async () => {
+    try {
+      const { digest: result, ...frozen } = await computeRun(db, plan, window, runId, done);
+      const frozenWithTimings: FrozenRun = { ...frozen, steps };
+      await db.run(
+        `INSERT INTO runs (run_id, period, as_of, window_start, window_weeks, scheme_id, scheme_version, input_fingerprint, result_fingerprint, customer_count, frozen, created_at)
+         VALUES ($1, $2, $3::DATE, $4::DATE, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [runId, window.period, window.asOf, window.start, window.weeks, stored.schemeId, stored.version, fingerprint, result.fp, result.n, JSON.stringify(frozenWithTimings), new Date().toISOString()],
+      );
+      await computeAwards(db, runId);
+      return { runId, customers: result.n, resultFingerprint: result.fp, inputFingerprint: fingerprint, steps, seconds: (performance.now() - began) / 1000 };
+    } catch (error) {
+      await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
+      throw error;
+    } finally {
+      for (const table of [...ORDER_PASS_TABLES, 'eval_orders', 'eval_order_distinct', 'eval_clv', 'eval_clv_patterns', 'eval_raw', 'eval_percent_ranks', 'eval_scores', 'eval_classes']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+    }
+  });
+}
+
+/** Runs `work` between a dialect's pair of setting statements (none where the dialect has none), restoring the setting whatever happens. */
+async function withSetting<T>(db: Database, setting: { readonly on: string; readonly off: string } | undefined, work: () => Promise<T>): Promise<T> {
+  if (setting === undefined) return work();
+  await db.run(setting.on);
   try {
-    const { digest: result, ...frozen } = await computeRun(db, plan, window, runId, done);
-    const frozenWithTimings: FrozenRun = { ...frozen, steps };
-    await db.run(
-      `INSERT INTO runs (run_id, period, as_of, window_start, window_weeks, scheme_id, scheme_version, input_fingerprint, result_fingerprint, customer_count, frozen, created_at)
-       VALUES ($1, $2, $3::DATE, $4::DATE, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [runId, window.period, window.asOf, window.start, window.weeks, stored.schemeId, stored.version, fingerprint, result.fp, result.n, JSON.stringify(frozenWithTimings), new Date().toISOString()],
-    );
-    await computeAwards(db, runId);
-    return { runId, customers: result.n, resultFingerprint: result.fp, inputFingerprint: fingerprint, steps, seconds: (performance.now() - began) / 1000 };
-  } catch (error) {
-    await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);
-    throw error;
+    return await work();
   } finally {
-    if (unordered !== undefined) await db.run(unordered.off);
-    for (const table of [...ORDER_PASS_TABLES, 'eval_orders', 'eval_order_distinct', 'eval_clv', 'eval_clv_patterns', 'eval_raw', 'eval_percent_ranks', 'eval_scores', 'eval_classes']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+    await db.run(setting.off);
   }
 }
 
@@ -390,11 +400,9 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
 
   const peerDecline = `lc_change < peer_mean - ${literal(churn.peerSigmas)} * peer_sd`;
   const dimensionColumns = plan.dimensions.map((dimension) => dialect.roundTo(perSegment(dimension.code), 6));
-  const storedWrite = dialect.storedResultsWrite;
-  if (storedWrite !== undefined) await db.run(storedWrite.on);
-  try {
-    await db.run(
-    `INSERT INTO run_results (${columnList('run_results')})
+  await withSetting(db, dialect.storedResultsWrite, () =>
+    db.run(
+      `INSERT INTO run_results (${columnList('run_results')})
      WITH peers AS (
        SELECT market, service_class, avg(lc_change) AS peer_mean, stddev_pop(lc_change) AS peer_sd FROM eval_classes GROUP BY market, service_class
      ), joined AS (
@@ -422,10 +430,8 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
        churn_reasons, ${dialect.roundTo('lc_p_alive', 6)} AS p_alive, ${dialect.roundTo('lc_expected_transactions', 6)} AS expected_transactions, ${dialect.roundTo('lc_clv', 2)} AS clv
      FROM warned`,
       [runId],
-    );
-  } finally {
-    if (storedWrite !== undefined) await db.run(storedWrite.off);
-  }
+    ),
+  );
   done('results');
   // The digest of the classes table the insert just stored: the same values, without reading them back.
   const digest = await one<{ fp: string; n: number }>(

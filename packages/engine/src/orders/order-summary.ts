@@ -1,5 +1,5 @@
 import { one, type Database } from '../db/database.js';
-import { SKU_LANES } from '../schema/tables.js';
+import { SKU_LANES, SKU_SET_COLUMNS } from '../schema/tables.js';
 
 /**
  * The order summary: one row per customer and order day (`order_days`) with
@@ -75,8 +75,6 @@ function skuSetAggregates(bits: number, key: string): string[] {
   );
   return columns;
 }
-
-const SKU_SET_COLUMNS = [...Array.from({ length: SKU_LANES }, (_, lane) => `sku_set_${lane}`), 'sku_set_more'];
 
 /** The days to refresh; undefined rebuilds the whole summary. */
 export interface DayRange {

@@ -14,6 +14,8 @@ export interface TableDefinition {
 
 /** Integer lanes of a summary day's SKU set (order_days.sku_set_*; orders/order-summary.ts). */
 export const SKU_LANES = 8;
+/** The SKU-set columns of order_days: the lanes, then the bit string for keys beyond them. */
+export const SKU_SET_COLUMNS: readonly string[] = [...Array.from({ length: SKU_LANES }, (_, lane) => `sku_set_${lane}`), 'sku_set_more'];
 
 export const FACT_TABLES: readonly TableDefinition[] = Object.freeze<TableDefinition[]>([
   {
@@ -196,8 +198,7 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
       lines: 'INTEGER NOT NULL',
       // the SKUs ordered: bit k % 127 of lane k ÷ 127 for product key k, keys from 1016 in sku_set_more
       // (orders/order-summary.ts, skuSetsOf); lanes the catalog does not need are NULL
-      ...Object.fromEntries(Array.from({ length: SKU_LANES }, (_, lane) => [`sku_set_${lane}`, 'HUGEINT'])),
-      sku_set_more: 'BIT',
+      ...Object.fromEntries(SKU_SET_COLUMNS.map((column) => [column, column === 'sku_set_more' ? 'BIT' : 'HUGEINT'])),
     },
     key: ['customer_key', 'order_date'],
   },
