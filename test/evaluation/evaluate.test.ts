@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORE_GENERAL_PROBLEM_SCHEME, DEFAULT_SCHEME, evaluateFormula, formatIssue, IssuesError, MEASURE_CODES, parseFormula, scoreValue, type SchemeInput } from '@retail-value/core';
-import { evaluate, explainCustomer, openDatabase, summarizeResults, type Database, type FrozenRun } from '@retail-value/engine';
+import { evaluate, explainCustomer, openDatabase, summarizeResults, tableDefinition, type Database, type FrozenRun } from '@retail-value/engine';
 import { cli, parseJson } from '../cli-harness.js';
 import { seedSmallCompany } from './small-company.js';
 
@@ -65,6 +65,32 @@ describe('evaluate', () => {
       [runId],
     );
     expect(changed[0]?.fp).not.toBe(recorded[0]?.result_fingerprint);
+  });
+
+  it('stores a run in the storage methods the schema names for its columns', async () => {
+    const methods = tableDefinition('run_results').compression ?? {};
+    expect(Object.keys(methods).filter((column) => !(column in tableDefinition('run_results').columns))).toEqual([]);
+    const fileDb = await openDatabase(join(mkdtempSync(join(tmpdir(), 'rv-storage-')), 'company.duckdb'));
+    try {
+      await seedSmallCompany(fileDb);
+      await evaluate(fileDb, { period: '2026Q3' });
+      await fileDb.run('CHECKPOINT');
+      const segments = await fileDb.all<{ column_name: string; compression: string }>(
+        `SELECT DISTINCT column_name, compression FROM pragma_storage_info('run_results') WHERE segment_type <> 'VALIDITY' ORDER BY ALL`,
+      );
+      // Every named column holds only its method, or a constant segment (one value throughout, as the run id).
+      const used = (column: string): string[] => segments.filter((segment) => segment.column_name === column).map((segment) => segment.compression.toLowerCase());
+      for (const [column, method] of Object.entries(methods)) expect(used(column).filter((found) => found !== 'constant' && found !== method), column).toEqual([]);
+      expect(used('customer_id')).toEqual(['uncompressed']);
+      // Rows whose ranks come in long runs, which the engine's own trial stores run-length encoded: the named method holds.
+      await fileDb.run(`INSERT INTO run_results SELECT run_results.* REPLACE ('2026Q3-900' AS run_id, i // 500 AS rank) FROM run_results, range(2000) r(i)`);
+      await fileDb.run('CHECKPOINT');
+      const ranks = await fileDb.all<{ compression: string }>(`SELECT DISTINCT compression FROM pragma_storage_info('run_results') WHERE column_name = 'rank' AND segment_type <> 'VALIDITY'`);
+      expect(ranks.map((row) => row.compression)).toEqual(['BitPacking']);
+      expect(used('scores')).toEqual(['bitpacking']);
+    } finally {
+      await fileDb.close();
+    }
   });
 
   it('evaluates every licensed customer and ranks them by composite score', async () => {

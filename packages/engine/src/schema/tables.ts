@@ -10,6 +10,13 @@ export interface TableDefinition {
   readonly columns: Readonly<Record<string, string>>;
   /** The natural key imports upsert by. */
   readonly key: readonly string[];
+  /**
+   * DuckDB storage methods of columns whose best method is known in advance,
+   * for a table written in bulk: a column named here skips the engine's trial
+   * of every method on every segment it writes. Applied when the table is
+   * created; a table made by an earlier version keeps the trial.
+   */
+  readonly compression?: Readonly<Record<string, 'uncompressed' | 'dictionary' | 'bitpacking' | 'alp'>>;
 }
 
 /** Integer lanes of a summary day's SKU set (order_days.sku_set_*; orders/order-summary.ts). */
@@ -306,6 +313,21 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
       clv: 'DOUBLE',
     },
     key: ['run_id', 'customer_id'],
+    // What DuckDB's trial chooses for a run's million rows anyway: the unique customer ids stay as they
+    // are, codes take a dictionary, the exact 6-decimal lists and the integers are bit-packed, the doubles
+    // take ALP. Naming them saves about 0.1 s of every million-row write.
+    compression: {
+      customer_id: 'uncompressed',
+      ...Object.fromEntries(
+        ['run_id', 'segment', 'market', 'format', 'credit_grade', 'value_cell', 'service_class', 'class_by_score', 'lifecycle_stage', 'lifecycle_rule', 'churn_risk', 'churn_reasons'].map(
+          (column) => [column, 'dictionary' as const],
+        ),
+      ),
+      ...Object.fromEntries(['raw_values', 'scores', 'dimension_scores', 'rank', 'missed_cycles', 'weeks_since_order'].map((column) => [column, 'bitpacking' as const])),
+      ...Object.fromEntries(
+        ['current_value', 'potential_value', 'composite_score', 'active_share', 'volume_change', 'churn_score', 'p_alive', 'expected_transactions', 'clv'].map((column) => [column, 'alp' as const]),
+      ),
+    },
   },
   {
     name: 'run_awards',
@@ -354,7 +376,10 @@ export const SYSTEM_TABLES: readonly TableDefinition[] = Object.freeze<TableDefi
 ]);
 
 function createTableSql(table: TableDefinition): string {
-  const columns = Object.entries(table.columns).map(([name, type]) => `  ${name} ${type}`);
+  const columns = Object.entries(table.columns).map(([name, type]) => {
+    const method = table.compression?.[name];
+    return `  ${name} ${type}${method === undefined ? '' : ` USING COMPRESSION ${method}`}`;
+  });
   columns.push(`  PRIMARY KEY (${table.key.join(', ')})`);
   return `CREATE TABLE IF NOT EXISTS ${table.name} (\n${columns.join(',\n')}\n)`;
 }
