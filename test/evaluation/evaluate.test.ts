@@ -133,6 +133,7 @@ describe('evaluate', () => {
     };
     const winsorKinds = new Set<string>();
     const medians = new Set<string>();
+    const unread = new Set<string>();
     let compared = 0;
     frozen.indicators.forEach((indicator, index) => {
       const [low, high] = indicator.normalization.method === 'minmax' ? indicator.normalization.winsor : [0, 1];
@@ -149,19 +150,24 @@ describe('evaluate', () => {
         compared += 1;
         expect(bounds.min, label).toBeCloseTo(values[0] as number, 9);
         expect(bounds.max, label).toBeCloseTo(values[values.length - 1] as number, 9);
-        // the median where the missing-value score reads it, none where it does not
-        if (indicator.missing === 'median' && indicator.normalization.method !== 'percentile') {
+        // the median where the missing-value score reads it (a value is missing somewhere), none where it does not
+        const readsMedian = indicator.missing === 'median' && indicator.normalization.method !== 'percentile';
+        if (readsMedian && rows.some((row) => row.raw_values[index] === null)) {
           expect(bounds.median, label).toBeCloseTo(quantile(values, 0.5), 9);
           medians.add(indicator.code);
-        } else expect(bounds.median, label).toBeNull();
+        } else {
+          expect(bounds.median, label).toBeNull();
+          if (readsMedian) unread.add(indicator.code);
+        }
         expect(bounds.lo, label).toBeCloseTo(quantile(values, low), 9);
         expect(bounds.hi, label).toBeCloseTo(quantile(values, high), 9);
         winsorKinds.add(`${low > 0 ? 'cut' : 'min'}-${high < 1 ? 'cut' : 'max'}`);
       }
     });
     expect(compared).toBeGreaterThan(20);
-    expect(medians.size).toBeGreaterThan(5);
-    expect(medians.size).toBeLessThan(frozen.indicators.length);
+    // both kinds occur: the fill rate is missing where nothing was limited; most indicators have every value
+    expect(medians.size).toBeGreaterThan(0);
+    expect(unread.size).toBeGreaterThan(5);
     // the default scheme winsorises at both ends, at the top only, and not at all
     expect([...winsorKinds].sort()).toEqual(['cut-cut', 'min-cut', 'min-max']);
   });

@@ -27,11 +27,12 @@ export function rawExpression(dialect: Dialect, indicator: PlannedIndicator, ali
 /**
  * Aggregates that freeze an indicator's bounds within its groups. Its
  * quantiles come from one quantile_cont call over a list of fractions, so the
- * engine sorts each column once.
+ * engine sorts each column once; `median` adds the median to them (see
+ * {@link readsMedian}).
  */
-export function boundsAggregates(indicator: PlannedIndicator, raw: string): string[] {
+export function boundsAggregates(indicator: PlannedIndicator, raw: string, median: boolean): string[] {
   const column = `b${indicator.index}`;
-  const fractions = quantileFractions(indicator);
+  const fractions = quantileFractions(indicator, median);
   return [
     // how many distinct values a percentile indicator has, roughly: it chooses how its percent ranks are computed
     ...(indicator.normalization.method === 'percentile' ? [`approx_count_distinct(${raw}) AS ${column}_distinct`] : []),
@@ -50,25 +51,26 @@ function winsorFractions(indicator: PlannedIndicator): readonly [number, number]
 }
 
 /**
- * Whether the scores read the group's median: the missing-value score of
- * the `median` policy is the score of the median raw value, except for
- * percentile scoring, whose middle is 50 (core's missingScore).
+ * Whether the scores can read the group's median: the missing-value score
+ * of the `median` policy is the score of the median raw value, except for
+ * percentile scoring, whose middle is 50 (core's missingScore). They read it
+ * only where a value is missing, so the evaluation computes it only for an
+ * indicator that has a missing value.
  */
-function needsMedian(indicator: PlannedIndicator): boolean {
+export function readsMedian(indicator: PlannedIndicator): boolean {
   return indicator.missing === 'median' && indicator.normalization.method !== 'percentile';
 }
 
 /**
  * The quantiles the bounds aggregate computes: the winsorising fractions
- * strictly between 0 and 1, and the median where the scores read it. The 0
- * and 1 quantiles are the minimum and maximum exactly, which the aggregate
- * has already; a quantile costs every value of its group gathered and
- * selected from. The bounds of an indicator whose scores do not read its
- * median have none (`median` null).
+ * strictly between 0 and 1, and the median where asked. The 0 and 1
+ * quantiles are the minimum and maximum exactly, which the aggregate has
+ * already; a quantile costs every value of its group gathered and selected
+ * from. Bounds without the median have it null.
  */
-function quantileFractions(indicator: PlannedIndicator): number[] {
+function quantileFractions(indicator: PlannedIndicator, median: boolean): number[] {
   const [low, high] = winsorFractions(indicator);
-  return [...(low > 0 ? [low] : []), ...(needsMedian(indicator) ? [0.5] : []), ...(high < 1 ? [high] : [])];
+  return [...(low > 0 ? [low] : []), ...(median ? [0.5] : []), ...(high < 1 ? [high] : [])];
 }
 
 /** Stored raw values are exact 6-decimal numbers (Dialect.decimalArrayOf), so they stay below this magnitude. */
@@ -90,13 +92,12 @@ export function stableStatistic(value: number): number {
   return Number.isFinite(value) && value !== 0 ? Number(value.toPrecision(12)) : value;
 }
 
-export function boundsFromRow(indicator: PlannedIndicator, group: string, row: Record<string, unknown>): FrozenBounds {
+export function boundsFromRow(indicator: PlannedIndicator, group: string, row: Record<string, unknown>, withMedian: boolean): FrozenBounds {
   const column = `b${indicator.index}`;
   const finite = (found: unknown): number | null => (typeof found === 'number' && Number.isFinite(found) ? found : null);
   const value = (suffix: string): number | null => finite(row[`${column}_${suffix}`]);
   const quantiles = (row[`${column}_quantiles`] as unknown[] | null) ?? [];
   const [low, high] = winsorFractions(indicator);
-  const withMedian = needsMedian(indicator);
   const median = low > 0 ? 1 : 0;
   return {
     group,

@@ -16,7 +16,7 @@ import { one, type Database } from '../db/database.js';
 import { measuresSql, ORDER_PASS_TABLES, orderDistinctSql, orderPassesSql } from './compile-measures.js';
 import { lifecycleLayers, lifecycleSideAggregates, STAGE_OF_RULE } from './compile-lifecycle.js';
 import { computeLifetimeValues } from './lifetime-value-step.js';
-import { boundsAggregates, boundsFromRow, distinctShare, groupExpression, literal, percentRanksSql, rawExpression, scoreExpression, SORTED_RANKS_SHARE, stableStatistic, valueBeyondStorage } from './compile-scores.js';
+import { boundsAggregates, boundsFromRow, distinctShare, groupExpression, literal, percentRanksSql, rawExpression, readsMedian, scoreExpression, SORTED_RANKS_SHARE, stableStatistic, valueBeyondStorage } from './compile-scores.js';
 import { evaluationWindow, type EvaluationWindow } from './period.js';
 import { resolveScheme } from './scheme-store.js';
 import { RUN_DELETE_ACTION } from './run-store.js';
@@ -245,8 +245,11 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     [window.period],
   );
   await db.run('DROP TABLE eval_orders');
-  const counted = await one<{ n: number }>(db, 'SELECT count(*) AS n FROM eval_raw');
+  // The customers, and the present values of each indicator whose missing values take the median's score.
+  const medianRead = plan.indicators.filter(readsMedian);
+  const counted = await one<Record<string, number>>(db, `SELECT ${['count(*) AS n', ...medianRead.map((indicator) => `count(r${indicator.index}) AS c${indicator.index}`)].join(', ')} FROM eval_raw`);
   if (counted.n === 0) throw new IssuesError([issue('evaluation.no_customers')]);
+  const withMedian = new Set(medianRead.filter((indicator) => counted[`c${indicator.index}`] !== counted.n).map((indicator) => indicator.index));
   done('measures');
 
   // Frozen bounds per indicator and peer group (one aggregate query per scope kind), then the
@@ -257,12 +260,12 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
     const members = plan.indicators.filter((indicator) => indicator.scope === scope);
     if (members.length === 0) continue;
     const group = groupExpression(members[0] as (typeof members)[number], 'm');
-    const aggregates = members.flatMap((indicator) => boundsAggregates(indicator, `m.r${indicator.index}`));
+    const aggregates = members.flatMap((indicator) => boundsAggregates(indicator, `m.r${indicator.index}`, withMedian.has(indicator.index)));
     const rows = await db.all(`SELECT ${group} AS grp, ${aggregates.join(', ')} FROM eval_raw m GROUP BY 1 ORDER BY 1`);
     for (const indicator of members) {
       const beyond = rows.map((row) => valueBeyondStorage(indicator, row)).find((value) => value !== undefined);
       if (beyond !== undefined) throw new IssuesError([issue('evaluation.value_out_of_range', { params: { indicator: indicator.code, value: String(beyond) } })]);
-      bounds.set(indicator.code, rows.map((row) => boundsFromRow(indicator, String(row.grp), row)));
+      bounds.set(indicator.code, rows.map((row) => boundsFromRow(indicator, String(row.grp), row, withMedian.has(indicator.index))));
       if (indicator.normalization.method === 'percentile' && distinctShare(indicator, rows) > SORTED_RANKS_SHARE) sortedRanks.add(indicator.index);
     }
   }
