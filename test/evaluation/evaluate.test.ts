@@ -108,6 +108,35 @@ describe('evaluate', () => {
     expect(Object.values(valueCells).reduce((sum, n) => sum + n, 0)).toBe(60);
   });
 
+  it('cuts each value-matrix axis within its own scope: per market on one, over everyone at a percentile on the other', async () => {
+    const scheme = JSON.parse(JSON.stringify(DEFAULT_SCHEME)) as SchemeInput;
+    scheme.valueMatrix = { current: { method: 'median', scope: 'market' }, potential: { method: 'percentile', value: 0.7, scope: 'all' } };
+    const run = await evaluate(db, { period: '2026Q3', scheme });
+    const frozen = JSON.parse((await db.all<{ frozen: string }>('SELECT frozen FROM runs WHERE run_id = $1', [run.runId]))[0]?.frozen as string) as FrozenRun;
+    const rows = await db.all<{ market: string; current_value: number; potential_value: number; value_cell: string }>(
+      'SELECT market, current_value, potential_value, value_cell FROM run_results WHERE run_id = $1',
+      [run.runId],
+    );
+    const quantile = (values: number[], fraction: number): number => {
+      const sorted = [...values].sort((left, right) => left - right);
+      const position = (sorted.length - 1) * fraction;
+      const below = sorted[Math.floor(position)] as number;
+      return below + (position - Math.floor(position)) * ((sorted[Math.ceil(position)] as number) - below);
+    };
+    expect(Object.keys(frozen.thresholds.current).sort()).toEqual(['rural', 'urban']);
+    for (const market of ['rural', 'urban']) {
+      expect(frozen.thresholds.current[market]).toBeCloseTo(quantile(rows.filter((row) => row.market === market).map((row) => row.current_value), 0.5), 5);
+    }
+    expect(Object.keys(frozen.thresholds.potential)).toEqual(['all']);
+    expect(frozen.thresholds.potential.all).toBeCloseTo(quantile(rows.map((row) => row.potential_value), 0.7), 5);
+    for (const row of rows) {
+      const high = row.current_value >= (frozen.thresholds.current[row.market] as number);
+      const promising = row.potential_value >= (frozen.thresholds.potential.all as number);
+      expect(row.value_cell).toBe(high ? (promising ? 'value' : 'sub_value') : promising ? 'potential_value' : 'low_value');
+    }
+    expect(rows.filter((row) => row.potential_value >= (frozen.thresholds.potential.all as number)).length).toBe(18);
+  });
+
   it('keeps the core class within its quota and behind the credit gate', async () => {
     const rows = await db.all<{ service_class: string; class_by_score: string; credit_grade: string }>(
       'SELECT service_class, class_by_score, credit_grade FROM run_results WHERE run_id = $1',

@@ -383,12 +383,17 @@ async function computeRun(db: Database, plan: EvaluationPlan, window: Evaluation
   done('classes');
 
   // Value-matrix thresholds, frozen per scope group, over the values of the classes table.
+  // (one query for the axes that share a scope)
   const thresholds: Record<'current' | 'potential', Record<string, number>> = { current: {}, potential: {} };
+  const axesByGroup = new Map<string, ('current' | 'potential')[]>();
   for (const axis of ['current', 'potential'] as const) {
-    const threshold = plan.scheme.valueMatrix[axis];
-    const group = threshold.scope === 'market' ? 'market' : `'all'`;
-    const rows = await db.all(`SELECT ${group} AS grp, ${thresholdAggregate(threshold, `${axis}_value`)} AS cut FROM eval_classes GROUP BY 1 ORDER BY 1`);
-    for (const row of rows) thresholds[axis][String(row.grp)] = round6(row.cut as number);
+    const group = plan.scheme.valueMatrix[axis].scope === 'market' ? 'market' : `'all'`;
+    axesByGroup.set(group, [...(axesByGroup.get(group) ?? []), axis]);
+  }
+  for (const [group, axes] of axesByGroup) {
+    const cuts = axes.map((axis) => `${thresholdAggregate(plan.scheme.valueMatrix[axis], `${axis}_value`)} AS ${axis}_cut`);
+    const rows = await db.all(`SELECT ${group} AS grp, ${cuts.join(', ')} FROM eval_classes GROUP BY 1 ORDER BY 1`);
+    for (const row of rows) for (const axis of axes) thresholds[axis][String(row.grp)] = round6(row[`${axis}_cut`] as number);
   }
   const cut = (axis: 'current' | 'potential'): string => {
     const scope = plan.scheme.valueMatrix[axis].scope;
