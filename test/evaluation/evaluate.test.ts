@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORE_GENERAL_PROBLEM_SCHEME, DEFAULT_SCHEME, evaluateFormula, formatIssue, IssuesError, MEASURE_CODES, parseFormula, scoreValue, type SchemeInput } from '@retail-value/core';
-import { evaluate, explainCustomer, openDatabase, summarizeResults, tableDefinition, type Database, type FrozenRun } from '@retail-value/engine';
+import { evaluate, evaluationMemory, explainCustomer, openDatabase, summarizeResults, tableDefinition, type Database, type FrozenRun } from '@retail-value/engine';
 import { cli, parseJson } from '../cli-harness.js';
 import { seedSmallCompany } from './small-company.js';
 
@@ -91,6 +91,17 @@ describe('evaluate', () => {
     } finally {
       await fileDb.close();
     }
+  });
+
+  it('asks the database to keep about 4 KiB of freed memory per customer, within a fifth of the machine, none for a small company', async () => {
+    const gib = 2 ** 30;
+    expect(evaluationMemory(1_000_000, 24 * gib)).toBe(4_096_000_000);
+    expect(evaluationMemory(1_000_000, 8 * gib)).toBe(Math.floor((8 * gib) / 5));
+    expect(evaluationMemory(60, 24 * gib)).toBe(0);
+    expect(evaluationMemory(16_383, 24 * gib)).toBe(0);
+    expect(evaluationMemory(16_384, 24 * gib)).toBe(2 ** 26);
+    // the small company's run left the setting where it was
+    expect((await db.all("SELECT current_setting('block_allocator_memory') AS v"))[0]?.v).toBe('0 bytes');
   });
 
   it('evaluates every licensed customer and ranks them by composite score', async () => {

@@ -32,3 +32,22 @@ describe('DuckDB connect()', () => {
     await db.close();
   });
 });
+
+describe('DuckDB keepFreedMemory()', () => {
+  it('raises the block allocator memory of the instance, and asking less later, on any connection, keeps it', async () => {
+    const db = await openDuckDb(':memory:');
+    const setting = async (): Promise<unknown> => (await db.all("SELECT current_setting('block_allocator_memory') AS v"))[0]?.v;
+    expect(await setting()).toBe('0 bytes');
+    await db.keepFreedMemory(256 * 2 ** 20);
+    expect(await setting()).toBe('256.0 MiB');
+    const other = await db.connect();
+    // DuckDB refuses to lower the setting; a smaller ask is no error and changes nothing
+    await other.keepFreedMemory(64 * 2 ** 20);
+    await db.keepFreedMemory(0);
+    expect(await setting()).toBe('256.0 MiB');
+    await other.keepFreedMemory(300 * 2 ** 20);
+    expect(await setting()).toBe('300.0 MiB');
+    await other.close();
+    await db.close();
+  });
+});

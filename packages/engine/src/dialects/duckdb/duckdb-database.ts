@@ -18,6 +18,9 @@ function plainRow(row: Record<string, unknown>): Row {
   return plain;
 }
 
+/** The freed memory each open instance has been told to keep, in bytes (DuckDB refuses to lower it). */
+const keptMemory = new WeakMap<DuckDBInstance, number>();
+
 class DuckDbDatabase implements Database {
   readonly dialect = duckdbDialect;
   readonly #instance: DuckDBInstance;
@@ -62,6 +65,15 @@ class DuckDbDatabase implements Database {
       for (const row of chunk) for (let column = 0; column < row.length; column += 1) row[column] = toPlain(row[column]) as never;
       await onRows(chunk);
     }
+  }
+
+  async keepFreedMemory(bytes: number): Promise<void> {
+    const mebibytes = Math.floor(bytes / 2 ** 20);
+    if (mebibytes <= (keptMemory.get(this.#instance) ?? 0) / 2 ** 20) return;
+    // The block allocator keeps the blocks freed by one statement (a dropped table, a finished hash
+    // table) for the next, up to this size, instead of unmapping them.
+    await this.#connection.run(`SET block_allocator_memory = '${mebibytes}MiB'`);
+    keptMemory.set(this.#instance, mebibytes * 2 ** 20);
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
