@@ -32,7 +32,8 @@ export interface Database {
    * Lets the database keep up to `bytes` of the memory its statements free,
    * for the next ones to reuse, rather than give it back to the system and
    * fault it in again page by page. Only ever raised, for as long as the
-   * database is open; a database that has no such setting ignores it.
+   * database is open, and capped by the database (DuckDB: a quarter of its
+   * memory limit); a database that has no such setting ignores it.
    */
   keepFreedMemory(bytes: number): Promise<void>;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { totalmem } from 'node:os';
 import {
   criticWeightsFromStatistics,
   entropyWeightsFromEntropies,
@@ -66,16 +65,15 @@ export async function inputFingerprint(db: Database): Promise<string> {
 
 /**
  * The freed memory an evaluation asks the database to keep for reuse
- * (Database.keepFreedMemory), in bytes. Its steps make and drop tables and
- * hash tables of a row per customer one after another; at a million
- * customers, memory given back to the system and faulted in again cost about
- * 0.6 s of a 10 s run. About 4 KiB per customer covers that, at most a fifth
- * of the machine's memory, and none for fewer than 16,384 customers, whose
- * runs take well under a second.
+ * (Database.keepFreedMemory, which caps it), in bytes. Its steps make and
+ * drop tables and hash tables of a row per customer one after another; at a
+ * million customers, memory given back to the system and faulted in again
+ * cost about 0.6 s of a 10 s run. About 4 KiB per customer covers that; none
+ * for fewer than 16,384 customers, whose runs take well under a second.
  */
-export function evaluationMemory(customers: number, totalMemory: number): number {
+export function evaluationMemory(customers: number): number {
   const wanted = customers * 4096;
-  return wanted < 2 ** 26 ? 0 : Math.min(wanted, Math.floor(totalMemory / 5));
+  return wanted < 2 ** 26 ? 0 : wanted;
 }
 
 /** The period's next run number: one past the highest so far, deleted runs included, so no id is given twice. */
@@ -177,7 +175,7 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
   };
   const fingerprint = await inputFingerprint(db);
   const { customers } = await one<{ customers: number }>(db, 'SELECT count(*) AS customers FROM customers');
-  await db.keepFreedMemory(evaluationMemory(customers, totalmem()));
+  await db.keepFreedMemory(evaluationMemory(customers));
   const runId = await nextRunId(db, window.period);
   // A run stopped half-way (a killed process) leaves result rows without a runs row; its id is the next one.
   await db.run('DELETE FROM run_results WHERE run_id = $1', [runId]);

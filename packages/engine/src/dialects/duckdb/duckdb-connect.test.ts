@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDuckDb } from './duckdb-database.js';
+import { openDuckDb, settingBytes } from './duckdb-database.js';
 
 describe('DuckDB connect()', () => {
   it('opens another connection to the same data, with its own temporary tables', async () => {
@@ -49,5 +49,22 @@ describe('DuckDB keepFreedMemory()', () => {
     expect(await setting()).toBe('300.0 MiB');
     await other.close();
     await db.close();
+  });
+
+  it('keeps at most a quarter of the memory limit', async () => {
+    const db = await openDuckDb(':memory:');
+    await db.run("SET memory_limit = '1GiB'");
+    await db.keepFreedMemory(2 ** 30);
+    expect((await db.all("SELECT current_setting('block_allocator_memory') AS v"))[0]?.v).toBe('256.0 MiB');
+    await db.close();
+  });
+
+  it('reads sizes as DuckDB renders its settings', () => {
+    expect(settingBytes('18.8 GiB')).toBeCloseTo(18.8 * 2 ** 30, 0);
+    expect(settingBytes('953.6 MiB')).toBeCloseTo(953.6 * 2 ** 20, 0);
+    expect(settingBytes('512 bytes')).toBe(512);
+    expect(settingBytes('4GB')).toBe(4e9);
+    expect(settingBytes('unlimited')).toBeUndefined();
+    expect(settingBytes('')).toBeUndefined();
   });
 });

@@ -21,6 +21,25 @@ function plainRow(row: Record<string, unknown>): Row {
 /** The freed memory each open instance has been told to keep, in bytes (DuckDB refuses to lower it). */
 const keptMemory = new WeakMap<DuckDBInstance, number>();
 
+const UNIT_BYTES: Readonly<Record<string, number>> = {
+  bytes: 1,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+};
+
+/** Bytes of a size as DuckDB renders its settings ('18.8 GiB', '512 bytes'); undefined for anything else. */
+export function settingBytes(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(text.trim());
+  const unit = match === null ? undefined : UNIT_BYTES[(match[2] as string).toLowerCase()];
+  return match === null || unit === undefined ? undefined : Number(match[1]) * unit;
+}
+
 class DuckDbDatabase implements Database {
   readonly dialect = duckdbDialect;
   readonly #instance: DuckDBInstance;
@@ -68,7 +87,10 @@ class DuckDbDatabase implements Database {
   }
 
   async keepFreedMemory(bytes: number): Promise<void> {
-    const mebibytes = Math.floor(bytes / 2 ** 20);
+    // At most a quarter of the instance's memory limit (which follows the machine or its container, or
+    // what the user set), so that memory kept idle never crowds out the work.
+    const limit = settingBytes(String((await this.all("SELECT current_setting('memory_limit') AS v"))[0]?.v ?? ''));
+    const mebibytes = Math.floor(Math.min(bytes, limit === undefined ? 0 : limit / 4) / 2 ** 20);
     if (mebibytes <= (keptMemory.get(this.#instance) ?? 0) / 2 ** 20) return;
     // The block allocator keeps the blocks freed by one statement (a dropped table, a finished hash
     // table) for the next, up to this size, instead of unmapping them.
