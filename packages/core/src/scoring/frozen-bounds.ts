@@ -13,6 +13,6 @@ export interface FrozenBounds {
   readonly hi: number | null;
   readonly mean: number | null;
   readonly sd: number | null;
-  /** The median raw value, where the missing-value score reads it (the `median` policy, not percentile scoring); null otherwise. */
+  /** The median raw value, where the missing-value score can read it (the `median` policy, not percentile scoring, and a value missing in the run); null otherwise. */
   readonly median: number | null;
 }

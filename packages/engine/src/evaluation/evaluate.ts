@@ -50,17 +50,17 @@ export interface EvaluateResult {
 
 const STEPS = ['orders', 'clv', 'measures', 'bounds', 'scores', 'weights', 'classes', 'thresholds', 'results', 'fingerprint'] as const;
 
-/** Fingerprint of the facts: every recorded load and the row count of every fact table. */
-export async function inputFingerprint(db: Database): Promise<string> {
+/** Fingerprint of the facts (every recorded load and the row count of every fact table), and the customers counted for it. */
+export async function inputFingerprint(db: Database): Promise<{ readonly fingerprint: string; readonly customers: number }> {
   const loads = await db.all('SELECT kind, content_hash, row_count FROM data_loads ORDER BY load_id');
-  const counts = await db.all(
+  const counts = await db.all<{ customers: number }>(
     `SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM products) AS products,
       (SELECT count(*) FROM order_lines) AS order_lines, (SELECT count(*) FROM feedback) AS feedback,
       (SELECT count(*) FROM promotions) AS promotions, (SELECT count(*) FROM displays) AS displays,
       (SELECT count(*) FROM credit_events) AS credit_events, (SELECT count(*) FROM assessments) AS assessments,
       (SELECT count(*) FROM survey_responses) AS survey_responses, (SELECT count(*) FROM visits) AS visits`,
   );
-  return createHash('sha256').update(JSON.stringify({ loads, counts })).digest('hex');
+  return { fingerprint: createHash('sha256').update(JSON.stringify({ loads, counts })).digest('hex'), customers: counts[0]?.customers ?? 0 };
 }
 
 /**
@@ -173,8 +173,7 @@ export async function evaluate(db: Database, options: EvaluateOptions): Promise<
     stepStart = now;
     options.onProgress?.(step, (STEPS.indexOf(step) + 1) / STEPS.length);
   };
-  const fingerprint = await inputFingerprint(db);
-  const { customers } = await one<{ customers: number }>(db, 'SELECT count(*) AS customers FROM customers');
+  const { fingerprint, customers } = await inputFingerprint(db);
   await db.keepFreedMemory(evaluationMemory(customers));
   const runId = await nextRunId(db, window.period);
   // A run stopped half-way (a killed process) leaves result rows without a runs row; its id is the next one.
